@@ -1,0 +1,2 @@
+/** Shared internals of the engines. Not public API. */
+package io.kitex4j.internal.common;

@@ -1,0 +1,120 @@
+package io.kitex4j.transport.netty.internal;
+
+import io.kitex4j.remote.transport.InboundDispatcher;
+import io.kitex4j.remote.transport.ServerTransport;
+import io.kitex4j.remote.transport.TransportConfig;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The Netty server: one port, protocol detected per connection and per message. */
+public final class NettyServerTransport implements ServerTransport {
+    private static final Logger log = LoggerFactory.getLogger(NettyServerTransport.class);
+
+    private final TransportConfig config;
+    private final ChannelGroup connections = new DefaultChannelGroup("kitex4j-server", GlobalEventExecutor.INSTANCE);
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private EventLoopGroup boss;
+    private EventLoopGroup workers;
+    private Channel listener;
+
+    public NettyServerTransport(TransportConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public synchronized InetSocketAddress start(InetSocketAddress bindAddress, InboundDispatcher dispatcher) throws Exception {
+        int threads = config.ioThreads() > 0 ? config.ioThreads() : Runtime.getRuntime().availableProcessors();
+        boss = EventLoops.newGroup(1, "kitex4j-server-accept");
+        workers = EventLoops.newGroup(threads, "kitex4j-server-io");
+        long readTimeout = config.readWriteTimeout().toNanos();
+        long idle = config.maxConnectionIdleTime().toNanos();
+        ServerBootstrap b = new ServerBootstrap()
+                .group(boss, workers)
+                .channel(EventLoops.serverChannel())
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.SO_KEEPALIVE, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        connections.add(ch);
+                        ch.pipeline()
+                                .addLast("idle", new IdleStateHandler(0, 0, idle, TimeUnit.NANOSECONDS))
+                                .addLast("frames", new FrameDecoder(config.maxFrameSize(), readTimeout, true))
+                                .addLast("handler", new ServerHandler(dispatcher, NettyServerTransport.this, config.maxFrameSize()));
+                    }
+                });
+        try {
+            listener = b.bind(bindAddress).sync().channel();
+        } catch (Exception e) {
+            shutdownGroups();
+            throw e;
+        }
+        return (InetSocketAddress) listener.localAddress();
+    }
+
+    void requestStarted() {
+        inFlight.incrementAndGet();
+    }
+
+    void requestFinished() {
+        inFlight.decrementAndGet();
+    }
+
+    @Override
+    public synchronized void shutdown(Duration exitWait) {
+        if (listener == null) {
+            return;
+        }
+        long deadline = System.nanoTime() + exitWait.toNanos();
+        listener.close().awaitUninterruptibly();
+        listener = null;
+        // Kitex sleeps 100 ms so that replies marked crrst reach clients before connections go away.
+        sleep(Math.min(100, exitWait.toMillis()));
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            sleep(5);
+        }
+        if (inFlight.get() > 0) {
+            log.warn("exit wait time {} passed with {} requests still in flight; closing connections", exitWait, inFlight.get());
+        }
+        connections.close().awaitUninterruptibly();
+        shutdownGroups();
+    }
+
+    private void shutdownGroups() {
+        if (boss != null) {
+            boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
+        }
+        if (workers != null) {
+            workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public int connectionCount() {
+        return connections.size();
+    }
+}

@@ -1,0 +1,293 @@
+package io.kitex4j.transport.netty.internal;
+
+import io.kitex4j.errors.ApplicationException;
+import io.kitex4j.remote.MessageType;
+import io.kitex4j.remote.PayloadCodec;
+import io.kitex4j.remote.PayloadCodecs;
+import io.kitex4j.remote.ProtocolException;
+import io.kitex4j.remote.RemoteMessage;
+import io.kitex4j.remote.internal.ttheader.TTHeaderKeys;
+import io.kitex4j.remote.transport.InboundDispatcher;
+import io.kitex4j.remote.transport.ReplySink;
+import io.kitex4j.rpcinfo.PayloadProtocol;
+import io.kitex4j.rpcinfo.TransportProtocol;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.timeout.IdleStateEvent;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Per-connection server logic: decodes message headers, routes, decodes bodies, hands requests
+ * to the engine, and writes replies. As in Kitex, a connection's requests are handled one at a
+ * time, in order (frames that arrive meanwhile wait in a queue; reading pauses while it is long).
+ */
+final class ServerHandler extends ChannelInboundHandlerAdapter {
+    private static final Logger log = LoggerFactory.getLogger(ServerHandler.class);
+    private static final int MAX_QUEUED = 64;
+
+    private final InboundDispatcher dispatcher;
+    private final NettyServerTransport transport;
+    private final int maxFrameSize;
+    private final ArrayDeque<InboundFrame> queue = new ArrayDeque<>();
+    private ChannelHandlerContext ctx;
+    private boolean busy;
+    private boolean closing;
+
+    ServerHandler(InboundDispatcher dispatcher, NettyServerTransport transport, int maxFrameSize) {
+        this.dispatcher = dispatcher;
+        this.transport = transport;
+        this.maxFrameSize = maxFrameSize;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object m) {
+        InboundFrame frame = (InboundFrame) m;
+        if (closing) {
+            frame.release();
+            return;
+        }
+        if (busy) {
+            queue.add(frame);
+            if (queue.size() >= MAX_QUEUED) {
+                ctx.channel().config().setAutoRead(false);
+            }
+            return;
+        }
+        handle(frame);
+    }
+
+    /** Runs on the event loop. */
+    private void handle(InboundFrame frame) {
+        RemoteMessage msg = new RemoteMessage(0, "", frame.seqId)
+                .transport(frame.transport)
+                .payloadProtocol(frame.payloadProtocol)
+                .headers(frame.intInfo, frame.strInfo)
+                .wireSize(frame.wireSize)
+                .addresses((InetSocketAddress) ctx.channel().remoteAddress(), (InetSocketAddress) ctx.channel().localAddress());
+        try {
+            PayloadCodec codec = PayloadCodecs.require(frame.payloadProtocol);
+            ByteBuf payload = frame.payload;
+            try {
+                codec.decodeHeader(payload, msg);
+            } catch (ProtocolException e) {
+                protocolError(e);
+                return;
+            }
+            int type = msg.messageType();
+            if (type != MessageType.CALL && type != MessageType.ONEWAY) {
+                replyErrorAndClose(msg, new ApplicationException(ApplicationException.INVALID_MESSAGE_TYPE,
+                        "invalid message type " + type + " for a request"));
+                return;
+            }
+            try {
+                dispatcher.route(msg);
+            } catch (ApplicationException e) {
+                if (type == MessageType.ONEWAY) {
+                    log.debug("oneway call of unknown method {} from {}: {}", msg.methodName(), msg.remoteAddress(), e.getMessage());
+                    closeNow();
+                } else {
+                    replyErrorAndClose(msg, e);
+                }
+                return;
+            }
+            try {
+                codec.decodeBody(payload, msg);
+            } catch (ProtocolException e) {
+                protocolError(e);
+                return;
+            }
+        } finally {
+            frame.release();
+        }
+        busy = true;
+        transport.requestStarted();
+        dispatcher.dispatch(msg, new Sink(msg));
+    }
+
+    private void next() {
+        busy = false;
+        try {
+            if (closing) {
+                return;
+            }
+            // Start the next queued request before counting this one finished, so that the
+            // server never looks idle to a graceful shutdown between two requests.
+            InboundFrame f = queue.poll();
+            if (f != null) {
+                handle(f);
+            }
+            if (queue.size() < MAX_QUEUED / 2 && !ctx.channel().config().isAutoRead()) {
+                ctx.channel().config().setAutoRead(true);
+            }
+        } finally {
+            transport.requestFinished();
+        }
+    }
+
+    /** Exception reply for a request the server cannot route; then close (Kitex closes after decode-time errors). */
+    private void replyErrorAndClose(RemoteMessage request, ApplicationException e) {
+        RemoteMessage reply = new RemoteMessage(MessageType.EXCEPTION, request.methodName(), request.seqId())
+                .transport(request.transport())
+                .payloadProtocol(request.payloadProtocol())
+                .body(e);
+        if (request.transport().isTTHeader()) {
+            reply.intInfo().put(TTHeaderKeys.MSG_TYPE, Integer.toString(MessageType.EXCEPTION));
+            reply.strInfo().put(TTHeaderKeys.CONNECTION_READY_TO_RESET, "1");
+        }
+        closing = true;
+        ByteBuf out = FrameEncoder.encode(ctx.alloc(), reply, maxFrameSize);
+        ctx.writeAndFlush(out).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    private void protocolError(ProtocolException e) {
+        log.warn("closing connection from {}: {}", ctx.channel().remoteAddress(), e.getMessage());
+        closeNow();
+    }
+
+    private void closeNow() {
+        closing = true;
+        releaseQueue();
+        ctx.close();
+    }
+
+    private void releaseQueue() {
+        InboundFrame f;
+        while ((f = queue.poll()) != null) {
+            f.release();
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        closing = true;
+        releaseQueue();
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof IdleStateEvent) {
+            if (!busy) {
+                log.debug("closing idle connection from {}", ctx.channel().remoteAddress());
+                closeNow();
+            }
+            return;
+        }
+        ctx.fireUserEventTriggered(evt);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        Throwable t = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
+        if (t instanceof UnsupportedProtocolException) {
+            refuse((UnsupportedProtocolException) t);
+            return;
+        }
+        if (t instanceof ProtocolException) {
+            protocolError((ProtocolException) t);
+            return;
+        }
+        log.debug("connection from {} failed", ctx.channel().remoteAddress(), t);
+        closeNow();
+    }
+
+    /** Tells the peer, in its own protocol, that we do not speak it yet; then closes. */
+    private void refuse(UnsupportedProtocolException e) {
+        log.warn("refusing connection from {}: {}", ctx.channel().remoteAddress(), e.getMessage());
+        closing = true;
+        releaseQueue();
+        ByteBuf out;
+        switch (e.kind) {
+            case HTTP2:
+                out = http2GoAway(e.getMessage());
+                break;
+            case KITEX_PROTOBUF:
+                out = Unpooled.EMPTY_BUFFER; // its reply codec arrives with the protobuf issue
+                break;
+            default:
+                out = Unpooled.EMPTY_BUFFER;
+        }
+        ctx.writeAndFlush(out).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    /** An empty SETTINGS frame and a GOAWAY (HTTP_1_1_REQUIRED is wrong; PROTOCOL_ERROR with debug text). */
+    private ByteBuf http2GoAway(String text) {
+        byte[] debug = text.getBytes(StandardCharsets.UTF_8);
+        ByteBuf b = ctx.alloc().buffer(9 + 9 + 8 + debug.length);
+        b.writeMedium(0).writeByte(0x4).writeByte(0).writeInt(0); // SETTINGS, no parameters
+        b.writeMedium(8 + debug.length).writeByte(0x7).writeByte(0).writeInt(0); // GOAWAY on stream 0
+        b.writeInt(0).writeInt(0x1).writeBytes(debug); // last stream 0, PROTOCOL_ERROR, debug data
+        return b;
+    }
+
+    /** Hands the engine's outcome back to this connection. */
+    private final class Sink implements ReplySink {
+        private final RemoteMessage request;
+        private final AtomicBoolean used = new AtomicBoolean();
+
+        Sink(RemoteMessage request) {
+            this.request = request;
+        }
+
+        @Override
+        public void reply(RemoteMessage reply) {
+            if (!used.compareAndSet(false, true)) {
+                throw new IllegalStateException("reply sink used twice for " + request);
+            }
+            ByteBuf out;
+            try {
+                out = FrameEncoder.encode(ctx.alloc(), reply, maxFrameSize);
+            } catch (RuntimeException e) {
+                log.error("failed to encode the reply to {}.{}", request.serviceName(), request.methodName(), e);
+                RemoteMessage err = new RemoteMessage(MessageType.EXCEPTION, request.methodName(), request.seqId())
+                        .transport(request.transport()).payloadProtocol(request.payloadProtocol())
+                        .body(new ApplicationException(ApplicationException.INTERNAL_ERROR,
+                                "failed to encode the reply: " + e.getMessage()));
+                out = FrameEncoder.encode(ctx.alloc(), err, maxFrameSize);
+            }
+            if (reply.rpcInfo() != null) {
+                reply.rpcInfo().stats().setSendSize(out.readableBytes());
+            }
+            ctx.writeAndFlush(out).addListener(f -> {
+                if (!f.isSuccess()) {
+                    log.debug("failed to write the reply to {}", ctx.channel().remoteAddress(), f.cause());
+                }
+                next(); // write listeners run on the event loop
+            });
+        }
+
+        @Override
+        public void done() {
+            if (!used.compareAndSet(false, true)) {
+                throw new IllegalStateException("reply sink used twice for " + request);
+            }
+            if (ctx.executor().inEventLoop()) {
+                next();
+            } else {
+                ctx.executor().execute(ServerHandler.this::next);
+            }
+        }
+    }
+
+    static boolean isThrift(PayloadProtocol p) {
+        return p == PayloadProtocol.THRIFT_BINARY || p == PayloadProtocol.THRIFT_COMPACT;
+    }
+
+    static boolean isTTHeader(TransportProtocol t) {
+        return t.isTTHeader();
+    }
+}
