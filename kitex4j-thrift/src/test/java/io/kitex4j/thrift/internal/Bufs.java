@@ -5,6 +5,7 @@ import io.kitex4j.thrift.ThriftWriter;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.buffer.Unpooled;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,9 +19,9 @@ final class Bufs {
 
     private Bufs() {}
 
-    /** What our writer of {@code id} produces for {@code body}. */
+    /** What our writer of {@code id} produces for {@code body} (written into an unpooled heap buffer). */
     static byte[] encode(ThriftProtocolId id, Consumer<ThriftWriter> body) {
-        ByteBuf buf = PooledByteBufAllocator.DEFAULT.buffer();
+        ByteBuf buf = Unpooled.buffer();
         try {
             body.accept(ThriftProtocols.writer(id, buf));
             return ByteBufUtil.getBytes(buf);
@@ -33,13 +34,20 @@ final class Bufs {
         return encode(id, script::writeTo);
     }
 
-    /** Runs {@code body} over a pooled buffer (direct or heap) holding {@code bytes}, then releases it. */
+    /**
+     * Runs {@code body} over a buffer holding {@code bytes}, then releases it. {@code direct} picks
+     * a pooled direct buffer, which the leak detector tracks (at PARANOID it records every access,
+     * which is slow); otherwise the bytes are wrapped in an unpooled heap buffer.
+     */
     static <T> T with(byte[] bytes, boolean direct, Function<ByteBuf, T> body) {
-        ByteBuf buf = direct
-                ? PooledByteBufAllocator.DEFAULT.directBuffer(bytes.length)
-                : PooledByteBufAllocator.DEFAULT.heapBuffer(bytes.length);
-        try {
+        ByteBuf buf;
+        if (direct) {
+            buf = PooledByteBufAllocator.DEFAULT.directBuffer(bytes.length);
             buf.writeBytes(bytes);
+        } else {
+            buf = Unpooled.wrappedBuffer(bytes);
+        }
+        try {
             return body.apply(buf);
         } finally {
             buf.release();
