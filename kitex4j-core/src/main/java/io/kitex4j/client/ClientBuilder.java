@@ -102,7 +102,8 @@ public final class ClientBuilder {
         if (port <= 0 || port > 65535) {
             throw new IllegalArgumentException("port out of range in '" + hostPort + "'");
         }
-        return new InetSocketAddress(host, port);
+        // Resolved when connecting, so that DNS changes are seen and building never blocks on DNS.
+        return InetSocketAddress.createUnresolved(host, port);
     }
 
     /** How requests are framed (default {@link TransportProtocol#FRAMED}). */
