@@ -67,7 +67,7 @@ public final class BinaryProtocol implements ThriftReader, ThriftWriter {
     /**
      * A protocol over {@code buf} that rejects input nested deeper than {@code maxDepth}.
      *
-     * @throws IllegalArgumentException unless {@code 1 <= maxDepth <= }{@link Limits#MAX_DEPTH}
+     * @throws IllegalArgumentException unless {@code 1 <= maxDepth <= 1024}
      */
     public BinaryProtocol(ByteBuf buf, int maxDepth) {
         this.maxDepth = Limits.checkMaxDepth(maxDepth);
@@ -331,7 +331,9 @@ public final class BinaryProtocol implements ThriftReader, ThriftWriter {
 
     private int readCollectionBegin(String what) {
         enter();
-        require(5, what + " header");
+        if (buf.readableBytes() < 5) {
+            throw Limits.truncated(what + " header", 5, buf.readableBytes());
+        }
         elementType = buf.readByte();
         int size = buf.readInt();
         checkContainerSize(size, MIN_SIZE[elementType & 0xFF], what);
@@ -481,7 +483,9 @@ public final class BinaryProtocol implements ThriftReader, ThriftWriter {
 
     /** Reads an i32 length and checks that it is non-negative and that that many bytes follow. */
     private int readLength(String what) {
-        require(4, what + " length");
+        if (buf.readableBytes() < 4) {
+            throw Limits.truncated(what + " length", 4, buf.readableBytes());
+        }
         int len = buf.readInt();
         if (len < 0) {
             throw Limits.negativeSize(what, len);

@@ -468,7 +468,9 @@ public final class CompactProtocol implements ThriftReader, ThriftWriter {
 
     private int readCollectionBegin(String what) {
         enter();
-        require(1, what + " header");
+        if (!buf.isReadable()) {
+            throw Limits.truncated(what + " header", 1, 0);
+        }
         int header = buf.readUnsignedByte();
         int size = header >>> 4;
         if (size == 15) {

@@ -265,12 +265,13 @@ class TTHeaderCodecTest {
     }
 
     @Test
-    void acceptsEveryProtocolIdKitexAcceptsAndRejectsTheRest() {
+    void acceptsEveryProtocolIdKitexAcceptsPlusCompactAndRejectsTheRest() {
         byte[] base = KitexVectors.sec8("v3");
         for (int id = 0; id < 256; id++) {
             byte[] f = base.clone();
             f[14] = (byte) id;
-            if (id == 0x00 || id == 0x03 || id == 0x04 || id == 0x10 || id == 0x11) {
+            // 0x02 (compact) is our addition: Kitex4j writes it for compact Thrift over TTHeader.
+            if (id == 0x00 || id == 0x02 || id == 0x03 || id == 0x04 || id == 0x10 || id == 0x11) {
                 assertThat(decode(f).header().protocolId()).isEqualTo(id);
             } else {
                 assertThat(decodeFails(f)).hasMessageContaining("unsupported protocol id 0x"
