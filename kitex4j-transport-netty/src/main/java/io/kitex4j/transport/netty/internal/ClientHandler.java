@@ -57,6 +57,15 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /** The call's deadline passed with no reply: fail it and close, since the reply may still come. */
+    void expire(Pending p, Throwable cause) {
+        if (pending == p) {
+            pending = null;
+            p.result.completeExceptionally(cause);
+            ctx.close();
+        }
+    }
+
     /** Fails the pending call and closes. */
     void fail(Pending p, Throwable cause) {
         if (pending == p) {

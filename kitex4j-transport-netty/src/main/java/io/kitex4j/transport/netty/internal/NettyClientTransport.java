@@ -2,6 +2,7 @@ package io.kitex4j.transport.netty.internal;
 
 import io.kitex4j.errors.InternalException;
 import io.kitex4j.errors.RemoteOrNetworkException;
+import io.kitex4j.errors.RpcTimeoutException;
 import io.kitex4j.remote.RemoteMessage;
 import io.kitex4j.remote.MessageType;
 import io.kitex4j.remote.transport.ClientTransport;
@@ -91,6 +92,14 @@ public final class NettyClientTransport implements ClientTransport {
         ClientHandler.Pending p = new ClientHandler.Pending(request, result);
         if (!oneway) {
             h.start(p);
+            if (request.deadlineNanos() != 0) {
+                // Backstop for the RPC timeout middleware: even when a user middleware between them
+                // does not pass the timeout on, the connection is freed at the deadline.
+                long delay = Math.max(0, request.deadlineNanos() - System.nanoTime());
+                ScheduledFuture<?> timer = ch.eventLoop().schedule(() -> h.expire(p, timeoutError(request, ch)),
+                        delay, TimeUnit.NANOSECONDS);
+                result.whenComplete((r, e) -> timer.cancel(false));
+            }
             // If the caller completes the call first (RPC timeout), a late reply must never reach
             // the next call on this connection: close it.
             result.whenComplete((r, e) -> {
@@ -111,6 +120,12 @@ public final class NettyClientTransport implements ClientTransport {
                 result.complete(null);
             }
         });
+    }
+
+    private static RpcTimeoutException timeoutError(RemoteMessage request, Channel ch) {
+        String timeout = request.rpcInfo() != null ? request.rpcInfo().config().rpcTimeout().toMillis() + "ms" : "?";
+        return new RpcTimeoutException("timeout=" + timeout + ", to=" + request.serviceName() + ", method="
+                + request.methodName() + ", location=kitex4j.transport, remote=" + ch.remoteAddress());
     }
 
     /** Idle pooled connections (for tests and diagnosis). */
