@@ -260,7 +260,25 @@ public final class DefaultClient implements Client {
             return CompletableFuture.failedFuture(new InternalException("meta handler failed: " + e.getMessage(), e));
         }
         BackwardValues receiver = InternalRpcContexts.backwardReceiver(ctx);
-        return transport.send(msg, info.to().address()).thenApply(reply -> {
+        CompletableFuture<Object> result = new CompletableFuture<>();
+        transport.send(msg, info.to().address()).whenComplete((reply, err) -> {
+            if (err != null) {
+                result.completeExceptionally(unwrap(err));
+                return;
+            }
+            try {
+                result.complete(mapReply(reply, info, method, seq, receiver));
+            } catch (RuntimeException e) {
+                // Middlewares see the error itself, never a CompletionException around it.
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
+    private Object mapReply(RemoteMessage reply, DefaultRpcInfo info, MethodDescriptor<?, ?> method, int seq,
+                            BackwardValues receiver) {
+        {
             if (reply == null) {
                 return null; // oneway
             }
@@ -289,7 +307,7 @@ public final class DefaultClient implements Client {
                 throw (RuntimeException) reply.error();
             }
             return reply.body();
-        });
+        }
     }
 
     static Throwable unwrap(Throwable t) {

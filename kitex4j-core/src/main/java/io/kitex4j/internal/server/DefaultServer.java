@@ -10,7 +10,6 @@ import io.kitex4j.endpoint.MiddlewareBuilder;
 import io.kitex4j.endpoint.MiddlewareContext;
 import io.kitex4j.errors.ApplicationException;
 import io.kitex4j.errors.BizStatusException;
-import io.kitex4j.errors.RpcException;
 import io.kitex4j.internal.common.HandlerExecutors;
 import io.kitex4j.internal.common.Transports;
 import io.kitex4j.internal.rpcinfo.DefaultRpcInfo;
@@ -234,7 +233,7 @@ public final class DefaultServer implements Server, InboundDispatcher {
         try {
             executor.execute(task);
         } catch (RejectedExecutionException e) {
-            finish(callCtx, request, backward, sink, null, new ApplicationException(ApplicationException.INTERNAL_ERROR,
+            finish(callCtx, request, backward, sink, null, new FrameworkError(ApplicationException.INTERNAL_ERROR,
                     "request over limit: handler pool exhausted"));
         }
     }
@@ -263,7 +262,16 @@ public final class DefaultServer implements Server, InboundDispatcher {
             if (stage == null) {
                 return CompletableFuture.failedFuture(new NullPointerException("async handler returned null"));
             }
-            return stage.toCompletableFuture();
+            // Middlewares see the handler's own exception, never a CompletionException around it.
+            CompletableFuture<Object> f = new CompletableFuture<>();
+            stage.whenComplete((r, e) -> {
+                if (e != null) {
+                    f.completeExceptionally(unwrap(e));
+                } else {
+                    f.complete(r);
+                }
+            });
+            return f;
         } catch (Throwable t) {
             return CompletableFuture.failedFuture(t);
         }
@@ -321,12 +329,12 @@ public final class DefaultServer implements Server, InboundDispatcher {
 
     /** Kitex's mapping of handler failures to wire exceptions (§2.1). */
     static ApplicationException toApplicationException(RpcInfo info, Throwable err) {
+        if (err instanceof FrameworkError) {
+            return (ApplicationException) err;
+        }
         if (err instanceof ApplicationException) {
             ApplicationException ae = (ApplicationException) err;
             return new ApplicationException(ae.typeId(), ae.getMessage() + " [biz error]");
-        }
-        if (err instanceof RpcException) {
-            return new ApplicationException(ApplicationException.INTERNAL_ERROR, err.getMessage());
         }
         if (err instanceof Error) {
             return new ApplicationException(ApplicationException.INTERNAL_ERROR,
@@ -336,6 +344,18 @@ public final class DefaultServer implements Server, InboundDispatcher {
         String m = err.getMessage();
         return new ApplicationException(ApplicationException.INTERNAL_ERROR,
                 "biz error: " + (m != null ? m : err.getClass().getName()));
+    }
+
+    /**
+     * An error the framework itself raises on the server (limits, ACL): sent as it is, without the
+     * {@code "biz error: "} prefix that every handler failure gets (Kitex wraps handler errors in ErrBiz).
+     */
+    public static final class FrameworkError extends ApplicationException {
+        private static final long serialVersionUID = 1L;
+
+        public FrameworkError(int typeId, String message) {
+            super(typeId, message);
+        }
     }
 
     private static Throwable unwrap(Throwable t) {

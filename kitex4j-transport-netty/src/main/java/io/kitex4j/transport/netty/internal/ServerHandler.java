@@ -41,6 +41,7 @@ final class ServerHandler extends ChannelInboundHandlerAdapter {
     private ChannelHandlerContext ctx;
     private boolean busy;
     private boolean closing;
+    private boolean peerClosed;
 
     ServerHandler(InboundDispatcher dispatcher, NettyServerTransport transport, int maxFrameSize) {
         this.dispatcher = dispatcher;
@@ -130,7 +131,7 @@ final class ServerHandler extends ChannelInboundHandlerAdapter {
             if (f != null) {
                 handle(f);
             }
-            if (queue.size() < MAX_QUEUED / 2 && !ctx.channel().config().isAutoRead()) {
+            if (!peerClosed && queue.size() < MAX_QUEUED / 2 && !ctx.channel().config().isAutoRead()) {
                 ctx.channel().config().setAutoRead(true);
             }
         } finally {
@@ -173,9 +174,17 @@ final class ServerHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        closing = true;
-        releaseQueue();
+        // Requests that arrived in full before the peer closed (typically a oneway call, after
+        // which Kitex clients close at once) are still handled; only their replies are lost.
+        peerClosed = true;
         ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        if (!busy) {
+            releaseQueue();
+        }
     }
 
     @Override
@@ -262,12 +271,17 @@ final class ServerHandler extends ChannelInboundHandlerAdapter {
             if (reply.rpcInfo() != null) {
                 reply.rpcInfo().stats().setSendSize(out.readableBytes());
             }
-            ctx.writeAndFlush(out).addListener(f -> {
-                if (!f.isSuccess()) {
-                    log.debug("failed to write the reply to {}", ctx.channel().remoteAddress(), f.cause());
-                }
-                next(); // write listeners run on the event loop
-            });
+            ByteBuf frame = out;
+            Runnable write = () -> {
+                ctx.writeAndFlush(frame).addListener(f -> {
+                    if (!f.isSuccess()) {
+                        log.debug("failed to write the reply to {}", ctx.channel().remoteAddress(), f.cause());
+                    }
+                });
+                // Writes stay in order, so the next request may start as soon as this reply is queued.
+                next();
+            };
+            runOnEventLoop(write, frame);
         }
 
         @Override
@@ -275,10 +289,23 @@ final class ServerHandler extends ChannelInboundHandlerAdapter {
             if (!used.compareAndSet(false, true)) {
                 throw new IllegalStateException("reply sink used twice for " + request);
             }
+            runOnEventLoop(ServerHandler.this::next, null);
+        }
+
+        private void runOnEventLoop(Runnable task, ByteBuf toReleaseIfRejected) {
             if (ctx.executor().inEventLoop()) {
-                next();
-            } else {
-                ctx.executor().execute(ServerHandler.this::next);
+                task.run();
+                return;
+            }
+            try {
+                ctx.executor().execute(task);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // The server was shut down after its exit wait while this handler still ran.
+                log.debug("dropping the reply to {}.{}: server already shut down", request.serviceName(), request.methodName());
+                if (toReleaseIfRejected != null) {
+                    toReleaseIfRejected.release();
+                }
+                transport.requestFinished();
             }
         }
     }
