@@ -1,6 +1,8 @@
 package io.kitex4j.transport.netty.internal;
 
 import io.kitex4j.errors.RemoteOrNetworkException;
+import io.kitex4j.internal.rpcinfo.MutableRpcStats;
+import io.kitex4j.stats.StatsEvent;
 import io.kitex4j.remote.MessageType;
 import io.kitex4j.remote.PayloadCodec;
 import io.kitex4j.remote.PayloadCodecs;
@@ -94,6 +96,11 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
                 }
                 return;
             }
+            MutableRpcStats stats = p.request.rpcInfo() != null ? p.request.rpcInfo().stats() : null;
+            if (stats != null) {
+                stats.record(StatsEvent.WAIT_READ_FINISH);
+                stats.record(StatsEvent.READ_START);
+            }
             RemoteMessage reply = new RemoteMessage(0, "", 0)
                     .transport(frame.transport)
                     .payloadProtocol(frame.payloadProtocol)
@@ -116,6 +123,9 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
             } catch (RuntimeException e) {
                 fail(p, new RemoteOrNetworkException("malformed reply: " + e.getMessage(), e));
                 return;
+            }
+            if (stats != null) {
+                stats.record(StatsEvent.READ_FINISH);
             }
             pending = null;
             boolean reusable = !resetByPeer && reply.messageType() == MessageType.REPLY;

@@ -3,6 +3,8 @@ package io.kitex4j.transport.netty.internal;
 import io.kitex4j.errors.InternalException;
 import io.kitex4j.errors.RemoteOrNetworkException;
 import io.kitex4j.errors.RpcTimeoutException;
+import io.kitex4j.internal.rpcinfo.MutableRpcStats;
+import io.kitex4j.stats.StatsEvent;
 import io.kitex4j.remote.RemoteMessage;
 import io.kitex4j.remote.MessageType;
 import io.kitex4j.remote.transport.ClientTransport;
@@ -66,7 +68,14 @@ public final class NettyClientTransport implements ClientTransport {
         long connectTimeout = request.rpcInfo() != null ? request.rpcInfo().config().connectTimeout().toMillis() : 50;
         CompletableFuture<RemoteMessage> result = new CompletableFuture<>();
         boolean oneway = request.messageType() == MessageType.ONEWAY;
+        MutableRpcStats stats = request.rpcInfo() != null ? request.rpcInfo().stats() : null;
+        if (stats != null) {
+            stats.record(StatsEvent.CLIENT_CONN_START);
+        }
         pool.acquire(address, connectTimeout).whenComplete((ch, err) -> {
+            if (stats != null) {
+                stats.record(StatsEvent.CLIENT_CONN_FINISH);
+            }
             if (err != null) {
                 frame.release();
                 result.completeExceptionally(err);
@@ -108,7 +117,15 @@ public final class NettyClientTransport implements ClientTransport {
                 }
             });
         }
+        MutableRpcStats stats = request.rpcInfo() != null ? request.rpcInfo().stats() : null;
+        if (stats != null) {
+            stats.record(StatsEvent.WRITE_START);
+        }
         ch.writeAndFlush(frame).addListener(f -> {
+            if (stats != null) {
+                stats.record(StatsEvent.WRITE_FINISH);
+                stats.record(StatsEvent.WAIT_READ_START);
+            }
             if (!f.isSuccess()) {
                 h.fail(p, new RemoteOrNetworkException("write to " + ch.remoteAddress() + " failed: " + f.cause(), f.cause()));
                 if (oneway) {

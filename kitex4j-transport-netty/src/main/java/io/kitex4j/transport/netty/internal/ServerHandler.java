@@ -1,6 +1,8 @@
 package io.kitex4j.transport.netty.internal;
 
 import io.kitex4j.errors.ApplicationException;
+import io.kitex4j.internal.rpcinfo.MutableRpcStats;
+import io.kitex4j.stats.StatsEvent;
 import io.kitex4j.remote.MessageType;
 import io.kitex4j.remote.PayloadCodec;
 import io.kitex4j.remote.PayloadCodecs;
@@ -272,8 +274,15 @@ final class ServerHandler extends ChannelInboundHandlerAdapter {
                 reply.rpcInfo().stats().setSendSize(out.readableBytes());
             }
             ByteBuf frame = out;
+            MutableRpcStats stats = reply.rpcInfo() != null ? reply.rpcInfo().stats() : null;
             Runnable write = () -> {
+                if (stats != null) {
+                    stats.record(StatsEvent.WRITE_START);
+                }
                 ctx.writeAndFlush(frame).addListener(f -> {
+                    if (stats != null) {
+                        stats.record(StatsEvent.WRITE_FINISH);
+                    }
                     if (!f.isSuccess()) {
                         log.debug("failed to write the reply to {}", ctx.channel().remoteAddress(), f.cause());
                     }
