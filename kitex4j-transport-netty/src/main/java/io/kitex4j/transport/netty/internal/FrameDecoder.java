@@ -52,6 +52,7 @@ final class FrameDecoder extends ByteToMessageDecoder {
             in.skipBytes(in.readableBytes());
             return;
         }
+        int decoded = 0;
         while (in.isReadable()) {
             InboundFrame f;
             try {
@@ -66,9 +67,12 @@ final class FrameDecoder extends ByteToMessageDecoder {
                 break;
             }
             out.add(f);
+            decoded++;
         }
         if (in.isReadable()) {
-            if (partialSince < 0) {
+            // The clock runs from the first byte of the message still incomplete, so a steady
+            // pipelined stream is never cut.
+            if (partialSince < 0 || decoded > 0) {
                 partialSince = System.nanoTime();
                 scheduleReadTimer(ctx, readTimeoutNanos);
             }
@@ -84,6 +88,12 @@ final class FrameDecoder extends ByteToMessageDecoder {
         readTimer = ctx.executor().schedule(() -> {
             readTimer = null;
             if (partialSince < 0 || !ctx.channel().isActive()) {
+                return;
+            }
+            if (!ctx.channel().config().isAutoRead()) {
+                // The server paused reading (its queue is full): that time is not the peer's fault.
+                partialSince = System.nanoTime();
+                scheduleReadTimer(ctx, readTimeoutNanos);
                 return;
             }
             long waited = System.nanoTime() - partialSince;

@@ -44,6 +44,7 @@ final class ServerHandler extends ChannelInboundHandlerAdapter {
     private boolean busy;
     private boolean closing;
     private boolean peerClosed;
+    private boolean awaitingWritable;
 
     ServerHandler(InboundDispatcher dispatcher, NettyServerTransport transport, int maxFrameSize) {
         this.dispatcher = dispatcher;
@@ -179,7 +180,20 @@ final class ServerHandler extends ChannelInboundHandlerAdapter {
         // Requests that arrived in full before the peer closed (typically a oneway call, after
         // which Kitex clients close at once) are still handled; only their replies are lost.
         peerClosed = true;
+        if (awaitingWritable) {
+            awaitingWritable = false;
+            next();
+        }
         ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (awaitingWritable && ctx.channel().isWritable()) {
+            awaitingWritable = false;
+            next();
+        }
+        ctx.fireChannelWritabilityChanged();
     }
 
     @Override
@@ -287,8 +301,14 @@ final class ServerHandler extends ChannelInboundHandlerAdapter {
                         log.debug("failed to write the reply to {}", ctx.channel().remoteAddress(), f.cause());
                     }
                 });
-                // Writes stay in order, so the next request may start as soon as this reply is queued.
-                next();
+                // Writes stay in order, so the next request may start as soon as this reply is
+                // queued — unless the peer is not reading: then wait until the socket drains, so a
+                // client that never reads cannot make the server buffer replies without limit.
+                if (ctx.channel().isWritable() || !ctx.channel().isActive()) {
+                    next();
+                } else {
+                    awaitingWritable = true;
+                }
             };
             runOnEventLoop(write, frame);
         }
