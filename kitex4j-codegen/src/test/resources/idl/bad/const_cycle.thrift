@@ -1,0 +1,3 @@
+const i32 A = B
+const i32 B = C
+const i32 C = A

@@ -1,0 +1,2 @@
+enum Numberz { ONE = 1 }
+const Numberz N = ONE

@@ -1,0 +1,2 @@
+const string NAME = "x"
+const i32 COUNT = NAME

@@ -1,0 +1,2 @@
+struct Point {}
+const i32 X = Point

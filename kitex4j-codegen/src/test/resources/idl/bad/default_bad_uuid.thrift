@@ -1,0 +1,3 @@
+struct Thing {
+  1: uuid id = "not-a-uuid"
+}

@@ -1,0 +1,3 @@
+struct Flags {
+  1: bool on = 2
+}

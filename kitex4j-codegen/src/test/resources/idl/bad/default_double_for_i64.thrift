@@ -1,0 +1,3 @@
+struct Limits {
+  1: i64 count = 1.5
+}

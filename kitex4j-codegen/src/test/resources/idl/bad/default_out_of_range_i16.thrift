@@ -1,0 +1,3 @@
+struct Limits {
+  1: i16 medium = -32769
+}

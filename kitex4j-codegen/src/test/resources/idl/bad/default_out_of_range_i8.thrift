@@ -1,0 +1,3 @@
+struct Limits {
+  1: i8 small = 128
+}

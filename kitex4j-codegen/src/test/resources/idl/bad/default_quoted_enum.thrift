@@ -1,0 +1,4 @@
+enum Color { RED }
+struct Paint {
+  1: Color color = "RED"
+}

@@ -1,0 +1,4 @@
+enum Color { RED, GREEN }
+struct Paint {
+  1: Color color = Color.BLUE
+}

@@ -1,0 +1,2 @@
+const i32 LIMIT = 1
+const i32 LIMIT = 2

@@ -1,0 +1,3 @@
+struct User {}
+enum Role { ADMIN }
+union User {}

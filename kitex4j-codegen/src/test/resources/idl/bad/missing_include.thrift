@@ -1,0 +1,4 @@
+include "nowhere.thrift"
+struct Order {
+  1: nowhere.Thing thing
+}

@@ -1,0 +1,3 @@
+service S {
+  oneway i32 fire(1: i32 x)
+}

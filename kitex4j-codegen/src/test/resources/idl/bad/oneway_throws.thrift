@@ -1,0 +1,4 @@
+exception Oops {}
+service S {
+  oneway void fire() throws (1: Oops e)
+}

@@ -1,0 +1,4 @@
+service UserService {}
+struct Order {
+  1: UserService svc
+}

@@ -1,0 +1,3 @@
+struct com.User {
+  1: i64 id
+}

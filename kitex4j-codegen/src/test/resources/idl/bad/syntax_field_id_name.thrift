@@ -1,0 +1,3 @@
+struct User {
+  id: i64 id
+}

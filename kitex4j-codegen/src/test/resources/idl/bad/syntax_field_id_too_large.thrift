@@ -1,0 +1,4 @@
+struct User {
+  1: i64 id
+  40000: string name
+}

@@ -1,0 +1,3 @@
+struct User {
+  0: i64 id
+}

@@ -1,0 +1,2 @@
+struct User {}
+namespace java com.example

@@ -1,0 +1,3 @@
+struct User {
+  1: i64 id
+  2: string name

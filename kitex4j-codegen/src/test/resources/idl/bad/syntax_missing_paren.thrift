@@ -1,0 +1,3 @@
+service UserService {
+  void ping(1: i64 id
+}

@@ -1,0 +1,4 @@
+exception Oops {}
+service S {
+  void f() throws 1: Oops e
+}

@@ -1,0 +1,2 @@
+const string GREETING = "hello
+const i32 X = 1

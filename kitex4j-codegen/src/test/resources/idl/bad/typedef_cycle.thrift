@@ -1,0 +1,2 @@
+typedef Alias Other
+typedef Other Alias

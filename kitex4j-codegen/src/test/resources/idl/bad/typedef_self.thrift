@@ -1,0 +1,1 @@
+typedef list<Nodes> Nodes

@@ -1,0 +1,3 @@
+include "a/common.thrift"
+include "b/common.thrift"
+struct Clash {}

@@ -1,0 +1,2 @@
+include "c.thrift"
+struct B { 1: c.C c }

@@ -1,0 +1,1 @@
+struct Bottom { 1: i32 x }

@@ -1,0 +1,2 @@
+include "bottom.thrift"
+struct Left { 1: bottom.Bottom bottom }

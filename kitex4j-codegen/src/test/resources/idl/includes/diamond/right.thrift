@@ -1,0 +1,2 @@
+include "./bottom.thrift"
+struct Right { 1: bottom.Bottom bottom }

@@ -1,0 +1,4 @@
+include "left.thrift"
+struct Transitive {
+  1: bottom.Bottom b
+}

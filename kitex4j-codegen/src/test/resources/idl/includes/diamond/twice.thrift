@@ -1,0 +1,3 @@
+include "bottom.thrift"
+include "../diamond/bottom.thrift"
+struct Twice { 1: bottom.Bottom b }

@@ -1,0 +1,2 @@
+include "common.thrift"
+const string USED = common.WHERE
