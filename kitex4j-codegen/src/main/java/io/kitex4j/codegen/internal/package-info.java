@@ -1,0 +1,2 @@
+/** Compiler internals. Not public API. */
+package io.kitex4j.codegen.internal;
