@@ -88,18 +88,27 @@ public final class TTHeaderCodec {
      *     {@code out} is then left as it was
      */
     public static int writeHeader(ByteBuf out, TTHeader h) {
+        return writeHeader(out, h.flags(), h.seqId(), h.protocolId(), h.intInfoOrNull(), h.strInfoOrNull());
+    }
+
+    /**
+     * {@link #writeHeader(ByteBuf, TTHeader)} from the parts, without a {@link TTHeader} holder (the
+     * encoder's hot path). {@code intInfo} and {@code strInfo} may be null.
+     */
+    public static int writeHeader(ByteBuf out, int flags, int seqId, int protocolId, Map<Integer, String> intInfo,
+                                  Map<String, String> strInfo) {
         final int start = out.writerIndex();
         try {
             out.writeInt(0); // LENGTH, patched by finishFrame
             out.writeShort(MAGIC);
-            out.writeShort(h.flags());
-            out.writeInt(h.seqId());
+            out.writeShort(flags);
+            out.writeInt(seqId);
             out.writeShort(0); // HEADER SIZE, patched below
             final int infoStart = out.writerIndex();
-            out.writeByte(h.protocolId());
+            out.writeByte(protocolId);
             out.writeByte(0); // NUM TRANSFORMS
 
-            Map<String, String> str = h.strInfoOrNull();
+            Map<String, String> str = strInfo;
             if (str != null && !str.isEmpty()) {
                 int count = str.size();
                 final boolean hasAcl = str.containsKey(ACL_TOKEN_KEY);
@@ -126,7 +135,7 @@ public final class TTHeaderCodec {
                 }
             }
 
-            Map<Integer, String> ints = h.intInfoOrNull();
+            Map<Integer, String> ints = intInfo;
             if (ints != null && !ints.isEmpty()) {
                 checkCount(ints.size(), "int");
                 out.writeByte(INFO_INT_KEY_VALUE);

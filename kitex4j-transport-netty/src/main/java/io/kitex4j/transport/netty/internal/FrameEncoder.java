@@ -4,14 +4,12 @@ import io.kitex4j.remote.PayloadCodec;
 import io.kitex4j.remote.PayloadCodecs;
 import io.kitex4j.remote.ProtocolException;
 import io.kitex4j.remote.RemoteMessage;
-import io.kitex4j.remote.internal.ttheader.TTHeader;
 import io.kitex4j.remote.internal.ttheader.TTHeaderCodec;
 import io.kitex4j.remote.internal.ttheader.TTHeaderKeys;
 import io.kitex4j.rpcinfo.PayloadProtocol;
 import io.kitex4j.rpcinfo.TransportProtocol;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import java.util.Map;
 
 /** Encodes a {@link RemoteMessage} into one frame of its transport: Buffered, Framed, TTHeader or TTHeader|Framed. */
 public final class FrameEncoder {
@@ -28,18 +26,8 @@ public final class FrameEncoder {
         try {
             int ttStart = -1;
             if (transport.isTTHeader()) {
-                TTHeader h = new TTHeader(0, msg.seqId(), protocolId(msg.payloadProtocol()));
-                if (msg.hasIntInfo()) {
-                    for (Map.Entry<Integer, String> e : msg.intInfo().entrySet()) {
-                        h.putInt(e.getKey(), e.getValue());
-                    }
-                }
-                if (msg.hasStrInfo()) {
-                    for (Map.Entry<String, String> e : msg.strInfo().entrySet()) {
-                        h.putStr(e.getKey(), e.getValue());
-                    }
-                }
-                ttStart = TTHeaderCodec.writeHeader(out, h);
+                ttStart = TTHeaderCodec.writeHeader(out, 0, msg.seqId(), protocolId(msg.payloadProtocol()),
+                        msg.hasIntInfo() ? msg.intInfo() : null, msg.hasStrInfo() ? msg.strInfo() : null);
             }
             int lenIdx = -1;
             if (transport.isFramed()) {
