@@ -5,8 +5,6 @@ import io.kitex4j.thrift.ThriftProtocolException;
 import io.kitex4j.thrift.ThriftReader;
 import io.kitex4j.thrift.ThriftWriter;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /**
@@ -183,10 +181,7 @@ public final class BinaryProtocol implements ThriftReader, ThriftWriter {
 
     @Override
     public void writeString(String value) {
-        int len = ByteBufUtil.utf8Bytes(value);
-        buf.ensureWritable(4 + len);
-        buf.writeInt(len);
-        ByteBufUtil.reserveAndWriteUtf8(buf, value, len);
+        Utf8.writeWithIntLength(buf, value);
     }
 
     @Override
@@ -380,7 +375,7 @@ public final class BinaryProtocol implements ThriftReader, ThriftWriter {
     public String readString() {
         int len = readLength("string");
         int index = buf.readerIndex();
-        String s = buf.toString(index, len, StandardCharsets.UTF_8);
+        String s = Utf8.read(buf, index, len);
         buf.readerIndex(index + len);
         return s;
     }

@@ -5,8 +5,6 @@ import io.kitex4j.thrift.ThriftProtocolException;
 import io.kitex4j.thrift.ThriftReader;
 import io.kitex4j.thrift.ThriftWriter;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.UUID;
 
@@ -261,10 +259,14 @@ public final class CompactProtocol implements ThriftReader, ThriftWriter {
 
     @Override
     public void writeString(String value) {
-        int len = ByteBufUtil.utf8Bytes(value);
-        buf.ensureWritable(5 + len);
-        writeVarint32(len);
-        ByteBufUtil.reserveAndWriteUtf8(buf, value, len);
+        byte[] bytes = Utf8.longBytes(value);
+        if (bytes == null) {
+            Utf8.writeShortWithByteLength(buf, value);
+            return;
+        }
+        buf.ensureWritable(5 + bytes.length);
+        writeVarint32(bytes.length);
+        buf.writeBytes(bytes);
     }
 
     @Override
@@ -527,7 +529,7 @@ public final class CompactProtocol implements ThriftReader, ThriftWriter {
     public String readString() {
         int len = readLength("string");
         int index = buf.readerIndex();
-        String s = buf.toString(index, len, StandardCharsets.UTF_8);
+        String s = Utf8.read(buf, index, len);
         buf.readerIndex(index + len);
         return s;
     }
