@@ -10,12 +10,27 @@ import java.util.concurrent.ConcurrentHashMap;
  * response header, as Kitex does).
  */
 public final class BackwardValues {
-    private final Map<String, String> values = new ConcurrentHashMap<>(4);
+    /** Created on the first put: most calls send no backward values. */
+    private volatile Map<String, String> values;
+
+    private Map<String, String> values() {
+        Map<String, String> v = values;
+        if (v == null) {
+            synchronized (this) {
+                v = values;
+                if (v == null) {
+                    v = new ConcurrentHashMap<>(4);
+                    values = v;
+                }
+            }
+        }
+        return v;
+    }
 
     /** Adds a value; empty keys or values are ignored. */
     public void put(String key, String value) {
         if (key != null && !key.isEmpty() && value != null && !value.isEmpty()) {
-            values.put(key, value);
+            values().put(key, value);
         }
     }
 
@@ -24,15 +39,17 @@ public final class BackwardValues {
     }
 
     public String get(String key) {
-        return values.get(key);
+        Map<String, String> v = values;
+        return v == null ? null : v.get(key);
     }
 
     public boolean isEmpty() {
-        return values.isEmpty();
+        Map<String, String> v = values;
+        return v == null || v.isEmpty();
     }
 
     /** A read-only live view. */
     public Map<String, String> asMap() {
-        return Collections.unmodifiableMap(values);
+        return Collections.unmodifiableMap(values());
     }
 }

@@ -18,6 +18,9 @@ import io.kitex4j.thrift.internal.CompactProtocol;
 import io.kitex4j.thrift.internal.ThriftMessageScanner;
 import io.kitex4j.thrift.ThriftProtocolId;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.util.concurrent.FastThreadLocal;
+import io.netty.util.concurrent.FastThreadLocalThread;
 
 /**
  * The Thrift {@link PayloadCodec} for binary and compact: a message header, then the args or
@@ -43,12 +46,35 @@ public final class ThriftPayloadCodec implements PayloadCodec {
         return protocol;
     }
 
+    /** Protocol objects reused on Netty I/O threads, where all decoding and most encoding happens. */
+    private static final FastThreadLocal<BinaryProtocol> BINARY = new FastThreadLocal<>() {
+        @Override
+        protected BinaryProtocol initialValue() {
+            return new BinaryProtocol(Unpooled.EMPTY_BUFFER, MAX_DEPTH);
+        }
+    };
+    private static final FastThreadLocal<CompactProtocol> COMPACT = new FastThreadLocal<>() {
+        @Override
+        protected CompactProtocol initialValue() {
+            return new CompactProtocol(Unpooled.EMPTY_BUFFER, MAX_DEPTH);
+        }
+    };
+
     private ThriftWriter writer(ByteBuf out) {
-        return compact ? new CompactProtocol(out) : new BinaryProtocol(out);
+        return (ThriftWriter) protocol(out);
     }
 
     private ThriftReader reader(ByteBuf in) {
-        return compact ? new CompactProtocol(in) : new BinaryProtocol(in);
+        return (ThriftReader) protocol(in);
+    }
+
+    // Codecs never nest (a struct codec reads through the protocol it is given), so one cached
+    // instance per thread is enough.
+    private Object protocol(ByteBuf buf) {
+        if (Thread.currentThread() instanceof FastThreadLocalThread) {
+            return compact ? COMPACT.get().reset(buf) : BINARY.get().reset(buf);
+        }
+        return compact ? new CompactProtocol(buf, MAX_DEPTH) : new BinaryProtocol(buf, MAX_DEPTH);
     }
 
     @Override

@@ -86,7 +86,11 @@ public final class NettyClientTransport implements ClientTransport {
                 pool.release(ch);
                 return;
             }
-            ch.eventLoop().execute(() -> write(ch, frame, request, result, oneway));
+            if (ch.eventLoop().inEventLoop()) {
+                write(ch, frame, request, result, oneway);
+            } else {
+                ch.eventLoop().execute(() -> write(ch, frame, request, result, oneway));
+            }
         });
         return result;
     }
