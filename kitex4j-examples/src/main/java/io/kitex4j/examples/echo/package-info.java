@@ -1,2 +1,2 @@
-/** The echo service of {@code echo.thrift}, written as the Thrift generator emits it: {@link io.kitex4j.examples.echo.EchoService}. */
+/** The echo service of {@code echo.thrift}, generated at build time by kitex4j-maven-plugin: {@link io.kitex4j.examples.echo.EchoService}. */
 package io.kitex4j.examples.echo;

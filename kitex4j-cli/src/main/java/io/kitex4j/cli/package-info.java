@@ -1,0 +1,5 @@
+/**
+ * The {@code kitex4j} command line ({@link io.kitex4j.cli.Kitex4jCli}): {@code kitex4j thrift}
+ * compiles Thrift IDL to Java with {@link io.kitex4j.codegen.ThriftCompiler}.
+ */
+package io.kitex4j.cli;
