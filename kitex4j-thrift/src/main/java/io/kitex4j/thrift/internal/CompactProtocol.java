@@ -259,14 +259,7 @@ public final class CompactProtocol implements ThriftReader, ThriftWriter {
 
     @Override
     public void writeString(String value) {
-        byte[] bytes = Utf8.longBytes(value);
-        if (bytes == null) {
-            Utf8.writeShortWithByteLength(buf, value);
-            return;
-        }
-        buf.ensureWritable(5 + bytes.length);
-        writeVarint32(bytes.length);
-        buf.writeBytes(bytes);
+        Utf8.writeWithVarintLength(buf, value);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.kitex4j.thrift.internal;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.util.concurrent.FastThreadLocal;
 import io.netty.util.concurrent.FastThreadLocalThread;
 import java.nio.charset.StandardCharsets;
@@ -10,8 +9,7 @@ import java.nio.charset.StandardCharsets;
  * String encoding and decoding for the protocols, tuned by the codec benchmark
  * ({@code kitex4j-benchmarks} ThriftCodecBenchmark; see docs/decisions.md):
  * <ul>
- *   <li>short strings are written char by char straight into the buffer, with the length
- *       patched afterwards (no pre-pass to count UTF-8 bytes);</li>
+ *   <li>short ASCII strings are written char by char straight into the buffer;</li>
  *   <li>long strings go through {@link String#getBytes} — the JDK's vectorised encoder beats any
  *       per-char loop into a buffer by far, at the cost of one transient array;</li>
  *   <li>reads decode from a per-I/O-thread scratch array when the buffer has no backing array
@@ -35,12 +33,13 @@ final class Utf8 {
     static void writeWithIntLength(ByteBuf buf, String s) {
         int n = s.length();
         if (n <= SHORT) {
-            buf.ensureWritable(4 + n * 3);
-            int lenIndex = buf.writerIndex();
-            buf.writeInt(0);
-            int written = ByteBufUtil.reserveAndWriteUtf8(buf, s, n * 3);
-            buf.setInt(lenIndex, written);
-            return;
+            buf.ensureWritable(4 + n);
+            int start = buf.writerIndex();
+            if (writeAscii(buf, start + 4, s, n)) {
+                buf.setInt(start, n);
+                buf.writerIndex(start + 4 + n);
+                return;
+            }
         }
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         buf.ensureWritable(4 + b.length);
@@ -49,21 +48,49 @@ final class Utf8 {
     }
 
     /**
-     * The UTF-8 bytes of a long string, for protocols whose length prefix is variable; short
-     * strings return null and are written with {@link #writeShortWithByteLength}.
+     * Writes a string after a varint length. Short ASCII strings (the common case) go straight
+     * into the buffer behind a one-byte length; anything else through the JDK encoder.
      */
-    static byte[] longBytes(String s) {
-        return s.length() <= SHORT ? null : s.getBytes(StandardCharsets.UTF_8);
+    static void writeWithVarintLength(ByteBuf buf, String s) {
+        int n = s.length();
+        if (n <= SHORT) {
+            buf.ensureWritable(1 + n);
+            int start = buf.writerIndex();
+            if (writeAscii(buf, start + 1, s, n)) {
+                buf.setByte(start, n); // n < 128: a one-byte varint
+                buf.writerIndex(start + 1 + n);
+                return;
+            }
+        }
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        buf.ensureWritable(5 + b.length);
+        writeVarint32(buf, b.length);
+        buf.writeBytes(b);
     }
 
-    /** Writes a short string (at most {@link #SHORT} chars, so at most 96 bytes) after a one-byte varint length. */
-    static void writeShortWithByteLength(ByteBuf buf, String s) {
-        int n = s.length();
-        buf.ensureWritable(1 + n * 3);
-        int lenIndex = buf.writerIndex();
-        buf.writeByte(0);
-        int written = ByteBufUtil.reserveAndWriteUtf8(buf, s, n * 3);
-        buf.setByte(lenIndex, written); // < 128: a one-byte varint
+    private static void writeVarint32(ByteBuf buf, int n) {
+        while ((n & ~0x7F) != 0) {
+            buf.writeByte((n & 0x7F) | 0x80);
+            n >>>= 7;
+        }
+        buf.writeByte(n);
+    }
+
+    /**
+     * Sets {@code s} at {@code index} if it is pure ASCII (its UTF-8 bytes are its chars); returns
+     * false, having written garbage past the writer index only, if it is not. Non-ASCII strings,
+     * including malformed UTF-16, then go through {@link String#getBytes}, which encodes exactly
+     * as libthrift does.
+     */
+    private static boolean writeAscii(ByteBuf buf, int index, String s, int n) {
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                return false;
+            }
+            buf.setByte(index + i, c);
+        }
+        return true;
     }
 
     /** Decodes {@code len} bytes at {@code index} (bounds already checked). */

@@ -120,12 +120,16 @@ abstract class ProtocolContractTest {
     }
 
     @Test
-    void highSurrogateBeforeAPairReplacesThePairToo() {
-        // Netty's encoder (unlike String.getBytes) also replaces a valid pair that follows a lone
-        // high surrogate. Only ill-formed UTF-16 is affected, and the length still matches.
-        byte[] bytes = encode(out -> out.writeString("\uD83D\uD83D\uDE00"));
-        String decoded = Bufs.with(bytes, buf -> reader(buf).readString());
-        assertThat(decoded).isEqualTo("???");
+    void illFormedUtf16IsEncodedExactlyAsTheJdkAndLibthriftDo() {
+        // A lone high surrogate becomes '?', and a valid pair after it survives (as String.getBytes
+        // and libthrift do), for short and long strings alike.
+        for (String s : new String[] {"\uD83D\uD83D\uDE00", "\uD800\u00E9", "x\uDBFF\uFFFF", "\uD800".repeat(40) + "\u00E9"}) {
+            byte[] bytes = encode(out -> out.writeString(s));
+            byte[] jdk = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(Arrays.copyOfRange(bytes, bytes.length - jdk.length, bytes.length)).isEqualTo(jdk);
+            String decoded = Bufs.with(bytes, buf -> reader(buf).readString());
+            assertThat(decoded).isEqualTo(new String(jdk, java.nio.charset.StandardCharsets.UTF_8));
+        }
     }
 
     @Test

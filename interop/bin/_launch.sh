@@ -1,0 +1,31 @@
+# Shared by thrift-test-server and thrift-test-client (sourced, not run): finds the built
+# kitex4j-interop-thrift jar and its dependencies relative to this directory and runs $MAIN_CLASS.
+# Set JAVA (default: $JAVA_HOME/bin/java, else java) and JAVA_OPTS to tune the JVM.
+
+bin_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo_dir="$(cd "$bin_dir/../.." && pwd)"
+target_dir="$repo_dir/kitex4j-interop-thrift/target"
+
+jar=""
+for f in "$target_dir"/kitex4j-interop-thrift-*.jar; do
+    case "$f" in
+        *-sources.jar|*-javadoc.jar|*-tests.jar) ;;
+        *) [ -f "$f" ] && jar="$f" ;;
+    esac
+done
+if [ -z "$jar" ] || [ ! -d "$target_dir/lib" ]; then
+    echo "error: kitex4j-interop-thrift is not built (no jar or lib/ in $target_dir)." >&2
+    echo "       Build it first, from $repo_dir: mvn install -DskipTests" >&2
+    exit 1
+fi
+
+if [ -n "${JAVA:-}" ]; then
+    java_cmd="$JAVA"
+elif [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
+    java_cmd="$JAVA_HOME/bin/java"
+else
+    java_cmd="java"
+fi
+
+# shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+exec "$java_cmd" ${JAVA_OPTS:-} -cp "$jar:$target_dir/lib/*" "$MAIN_CLASS" "$@"
