@@ -97,6 +97,34 @@ struct BinaryContainers {
   4: binary plain,
 }
 
+/** Binary in a set element or a map key, at any depth, is a ByteBuffer; elsewhere byte[]. */
+struct HashedBinary {
+  1: set<list<binary>> lists,
+  2: map<set<binary>, binary> by_set,
+  3: list<set<binary>> sets,
+  4: map<string, map<binary, binary>> nested,
+  5: set<binary> defaults = ["x", "y"],
+  6: map<binary, map<binary, list<binary>>> deep_values,
+  7: set<map<string, binary>> hashed_values,
+}
+
+union BlobChoice {
+  1: set<binary> blobs,
+  2: map<binary, i32> counts,
+  3: list<binary> chunks,
+}
+
+/** Enum values in containers: numbers the enum does not define are dropped on read. */
+struct EnumContainers {
+  1: list<value> list_of,
+  2: set<value> set_of,
+  3: map<value, string> by_key,
+  4: map<string, value> by_value,
+  5: map<value, value> both,
+  6: map<string, list<value>> nested,
+  7: map<value, list<value>> key_and_list,
+}
+
 /** Every scalar type, with defaults, alone and in containers. */
 struct Scalars {
   1: uuid id,
@@ -120,6 +148,8 @@ const map<value, list<map<string, value>>> NESTED_MAP = {value.value: [{"a": val
 const String STRING_CONST = {"value": "s"}
 const string java_unicode = "café \\u0041 € 🌍 \\"
 const i32 Object = 7
+const set<binary> BLOB_SET = ["a", "b"]
+const map<binary, list<binary>> BLOB_MAP = {"k": ["v"]}
 
 service NoFunctions {}
 
@@ -144,4 +174,20 @@ service Names extends OneFunction {
 service Names2 extends Names {
   void Stub(),
   void Iface(),
+}
+
+/** Enum arguments and results: numbers pass through the args/result wrappers and the raw methods. */
+service Enums {
+  value echo(1: value v),
+  value pick(1: i32 n, 2: value fallback) throws (1: Plain p),
+  void take(1: value v),
+  oneway void fire(1: value v),
+  list<value> many(1: list<value> vs),
+  set<binary> distinct(1: list<binary> all),
+  /** A function named like another one's raw method keeps its name; echo's becomes echoRaw_. */
+  i32 echoRaw(1: i32 n),
+}
+
+service MoreEnums extends Enums {
+  value again(1: value v),
 }

@@ -16,8 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * gen/idl/edge_cases.thrift: types named like java.lang classes, lower-case types that variables
  * would obscure, colliding field and function names, more than 32 primitive fields, exception
- * fields named like Throwable's accessors, binary inside containers and unions, empty unions and
- * services. The generated Java compiles under -Xlint:all -Werror and behaves.
+ * fields named like Throwable's accessors, binary inside containers and unions (a ByteBuffer in set
+ * elements and map keys), enum numbers the enum does not define (dropped in containers, kept by
+ * service args/results and their raw methods), empty unions and services. The generated Java
+ * compiles under -Xlint:all -Werror and behaves.
  */
 class EdgeCasesGeneratedCodeTest {
 
@@ -55,5 +57,10 @@ class EdgeCasesGeneratedCodeTest {
     @TestFactory
     Stream<DynamicTest> namesAndShapes() {
         return Drivers.tests(compiled, "drivers.EdgeCases");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> byteBuffersInSetsAndMapKeysAndUnknownEnumNumbers() {
+        return Drivers.tests(compiled, "drivers.EnumsAndBinary");
     }
 }

@@ -43,6 +43,7 @@ import io.kitex4j.example.user.Contact;
 import io.kitex4j.example.user.User;
 import io.kitex4j.example.user.UserStatus;
 import io.kitex4j.thrift.ThriftProtocolException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -210,10 +211,11 @@ public final class CorpusBehaviour {
     public static void deeplyNestedContainersRoundTrip() {
         Set<Leaf> leaves = new LinkedHashSet<>(List.of(new Leaf("a"), new Leaf("b")));
         Map<Integer, Set<Leaf>> byInt = new LinkedHashMap<>(Map.of(1, leaves));
-        Map<String, byte[]> blobs = new LinkedHashMap<>();
-        blobs.put("x", new byte[] {1, 2, 3});
-        blobs.put("empty", new byte[0]);
-        Set<List<Map<String, byte[]>>> mixed = new LinkedHashSet<>();
+        // Binary inside a set element, at any depth, is a ByteBuffer (compared by content).
+        Map<String, ByteBuffer> blobs = new LinkedHashMap<>();
+        blobs.put("x", ByteBuffer.wrap(new byte[] {1, 2, 3}));
+        blobs.put("empty", ByteBuffer.allocate(0));
+        Set<List<Map<String, ByteBuffer>>> mixed = new LinkedHashSet<>();
         mixed.add(List.of(blobs));
         Deep deep = new Deep()
                 .setTree(new LinkedHashMap<>(Map.of("t", List.of(byInt, Map.of()))))
@@ -222,14 +224,18 @@ public final class CorpusBehaviour {
                 .setMixed(mixed)
                 .setAlternating(List.of(Map.of(5, List.of(leaves, Set.of()))));
         assertRoundTrips(Deep.CODEC, deep);
-        Map<String, byte[]> sameBlobs = new LinkedHashMap<>();
-        sameBlobs.put("x", new byte[] {1, 2, 3});
-        sameBlobs.put("empty", new byte[0]);
-        Set<List<Map<String, byte[]>>> sameMixed = new LinkedHashSet<>();
+        Map<String, ByteBuffer> sameBlobs = new LinkedHashMap<>();
+        sameBlobs.put("x", ByteBuffer.wrap(new byte[] {0, 1, 2, 3}, 1, 3).slice());
+        sameBlobs.put("empty", ByteBuffer.wrap(new byte[0]));
+        Set<List<Map<String, ByteBuffer>>> sameMixed = new LinkedHashSet<>();
         sameMixed.add(List.of(sameBlobs));
         assertThat(new Deep().setMixed(sameMixed)).isEqualTo(new Deep().setMixed(mixed))
                 .hasSameHashCodeAs(new Deep().setMixed(mixed));
         assertThat(new Deep().setMixed(mixed).toString()).contains("mixed=[[{x=010203, empty=}]]");
+        // equal contents are one element: the set holds one list, and writes one
+        sameMixed.add(List.of(blobs));
+        assertThat(sameMixed).hasSize(1);
+        assertThat(Wire.roundTrip(Deep.CODEC, new Deep().setMixed(sameMixed), Protocol.COMPACT).getMixed()).hasSize(1);
     }
 
     public static void unionsOfIncludedAndAnnotatedTypesHoldOneField() {

@@ -31,6 +31,7 @@ import io.kitex4j.rpcinfo.TransportProtocol;
 import io.kitex4j.server.Server;
 import io.kitex4j.thrift.ThriftProtocolException;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -124,16 +125,23 @@ public final class EdgeCases {
     }
 
     public static void binaryInsideContainersRoundTripsAndComparesByContent() {
-        Set<byte[]> set = new LinkedHashSet<>(List.of(new byte[] {1}, new byte[] {2}));
-        Map<byte[], List<byte[]>> map = new LinkedHashMap<>();
-        map.put(new byte[] {9}, List.of(new byte[] {8}, new byte[0]));
-        Map<String, Set<byte[]>> nested = new LinkedHashMap<>();
-        nested.put("k", new LinkedHashSet<>(List.of(new byte[] {7})));
+        // set elements and map keys: ByteBuffer; list elements and map values: byte[]
+        Set<ByteBuffer> set = new LinkedHashSet<>(List.of(ByteBuffer.wrap(new byte[] {1}), ByteBuffer.wrap(new byte[] {2})));
+        Map<ByteBuffer, List<byte[]>> map = new LinkedHashMap<>();
+        map.put(ByteBuffer.wrap(new byte[] {9}), List.of(new byte[] {8}, new byte[0]));
+        Map<String, Set<ByteBuffer>> nested = new LinkedHashMap<>();
+        nested.put("k", new LinkedHashSet<>(List.of(ByteBuffer.wrap(new byte[] {7}))));
         BinaryContainers c = new BinaryContainers(set, map, nested, new byte[] {6});
         assertRoundTrips(BinaryContainers.CODEC, c);
-        Set<byte[]> reordered = new LinkedHashSet<>(List.of(new byte[] {2}, new byte[] {1}));
+        Set<ByteBuffer> reordered = new LinkedHashSet<>(List.of(ByteBuffer.wrap(new byte[] {2}), ByteBuffer.wrap(new byte[] {1})));
         assertThat(new BinaryContainers().setSetOfBytes(reordered)).isEqualTo(new BinaryContainers().setSetOfBytes(set))
                 .hasSameHashCodeAs(new BinaryContainers().setSetOfBytes(set));
+        Map<ByteBuffer, List<byte[]>> sameMap = new LinkedHashMap<>();
+        sameMap.put(ByteBuffer.wrap(new byte[] {9}), List.of(new byte[] {8}, new byte[0]));
+        assertThat(new BinaryContainers().setMapOfBytes(sameMap)).isEqualTo(new BinaryContainers().setMapOfBytes(map))
+                .hasSameHashCodeAs(new BinaryContainers().setMapOfBytes(map));
+        sameMap.put(ByteBuffer.wrap(new byte[] {9}), List.of(new byte[] {8}));
+        assertThat(new BinaryContainers().setMapOfBytes(sameMap)).isNotEqualTo(new BinaryContainers().setMapOfBytes(map));
         assertThat(c.toString()).contains("set_of_bytes=[01, 02], map_of_bytes={09=[08, ]}, nested={k=[07]}, plain=06");
     }
 

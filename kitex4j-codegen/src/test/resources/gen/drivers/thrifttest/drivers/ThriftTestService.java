@@ -97,6 +97,40 @@ public final class ThriftTestService {
         }
     }
 
+    /**
+     * testEnum with a number Numberz does not define: an Iface handler sees null (and its echo of
+     * null is no result, as with Apache's server); a handler overriding testEnumRaw echoes the number.
+     */
+    public static void anUnknownEnumNumberEchoesThroughTestEnumRaw() throws Exception {
+        ThriftTest.Iface enumsOnly = new ThriftTestHandler();
+        ThriftTest.Iface raw = new ThriftTestHandler() {
+            @Override
+            public Integer testEnumRaw(Integer thing) {
+                return thing;
+            }
+        };
+        for (ThriftTest.Iface handler : List.of(enumsOnly, raw)) {
+            Server server = Server.builder().address(new InetSocketAddress("127.0.0.1", 0))
+                    .service(ThriftTest.definition(handler)).build();
+            InetSocketAddress addr = server.start();
+            try (Client c = client(addr, ThriftTest.DESCRIPTOR, PayloadProtocol.THRIFT_BINARY, TransportProtocol.BUFFERED)) {
+                ThriftTest.Stub stub = new ThriftTest.Stub(c);
+                assertThat(stub.testEnum(Numberz.EIGHT)).isEqualTo(Numberz.EIGHT);
+                assertThat(stub.testEnumRaw(5)).isEqualTo(5);
+                if (handler == raw) {
+                    assertThat(stub.testEnumRaw(4)).isEqualTo(4);
+                    assertThat(stub.testEnumRawAsync(-1).get(10, TimeUnit.SECONDS)).isEqualTo(-1);
+                } else {
+                    assertThatThrownBy(() -> stub.testEnumRaw(4))
+                            .isInstanceOf(RemoteApplicationException.class).hasMessageContaining("testEnum failed: unknown result");
+                }
+                assertThat(stub.testMultiRaw((byte) 1, 2, 3L, Map.of(), 4, 5L)).isEqualTo(new Xtruct("Hello2", (byte) 1, 2, 3L));
+            } finally {
+                server.stop();
+            }
+        }
+    }
+
     public static void aStubRefusesAClientBuiltForAnotherService() throws Exception {
         try (Client c = Client.builder(SecondService.DESCRIPTOR).hostPorts("127.0.0.1:1").build()) {
             assertThatThrownBy(() -> new ThriftTest.Stub(c))

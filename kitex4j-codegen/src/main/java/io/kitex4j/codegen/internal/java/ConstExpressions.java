@@ -68,7 +68,13 @@ final class ConstExpressions {
         return k.isPrimitive() || k == GenContext.Kind.STRING;
     }
 
+    /** The expression for {@code raw} as a value of {@link GenContext#javaType(IdlType)}. */
     CodeBlock expr(IdlType type, ConstValue raw) {
+        return expr(type, raw, false);
+    }
+
+    /** {@code hashed}: the value is (part of) a set element or map key, where binary is a {@code ByteBuffer}. */
+    private CodeBlock expr(IdlType type, ConstValue raw, boolean hashed) {
         ConstValue value = raw.resolved();
         IdlType t = type.trueType();
         return switch (GenContext.kind(t)) {
@@ -79,40 +85,42 @@ final class ConstExpressions {
             case I64 -> CodeBlock.of("$LL", integer(value));
             case DOUBLE -> CodeBlock.of("$L", doubleLiteral(value));
             case STRING -> CodeBlock.of("$L", Text.literal(string(value)));
-            case BINARY -> CodeBlock.of("$L.getBytes($T.UTF_8)", Text.literal(string(value)), STANDARD_CHARSETS);
+            case BINARY -> hashed
+                    ? CodeBlock.of("$T.wrap($L.getBytes($T.UTF_8))", GenContext.BYTE_BUFFER, Text.literal(string(value)), STANDARD_CHARSETS)
+                    : CodeBlock.of("$L.getBytes($T.UTF_8)", Text.literal(string(value)), STANDARD_CHARSETS);
             case UUID -> CodeBlock.of("$T.fromString($L)", UUID, Text.literal(string(value)));
             case ENUM -> enumConstant(((EnumRef) t).definition(), value);
             case STRUCT -> struct(((StructRef) t).definition(), value);
-            case LIST -> list(((ListType) t).elementType(), elements(value));
+            case LIST -> list(((ListType) t).elementType(), elements(value), hashed);
             case SET -> set(((SetType) t).elementType(), elements(value));
-            case MAP -> map((MapType) t, entries(value));
+            case MAP -> map((MapType) t, entries(value), hashed);
         };
     }
 
-    private CodeBlock list(IdlType elem, List<ConstValue> elements) {
-        CodeBlock of = listOf(elem, elements);
-        return mutable ? CodeBlock.of("new $T<$T>($L)", ARRAY_LIST, ctx.boxed(elem), of) : of;
+    private CodeBlock list(IdlType elem, List<ConstValue> elements, boolean hashed) {
+        CodeBlock of = listOf(elem, elements, hashed);
+        return mutable ? CodeBlock.of("new $T<$T>($L)", ARRAY_LIST, ctx.boxed(elem, hashed), of) : of;
     }
 
     private CodeBlock set(IdlType elem, List<ConstValue> elements) {
-        CodeBlock set = CodeBlock.of("new $T<$T>($L)", LINKED_HASH_SET, ctx.boxed(elem), listOf(elem, elements));
+        CodeBlock set = CodeBlock.of("new $T<$T>($L)", LINKED_HASH_SET, ctx.boxed(elem, true), listOf(elem, elements, true));
         return mutable ? set : CodeBlock.of("$T.unmodifiableSet($L)", COLLECTIONS, set);
     }
 
-    private CodeBlock listOf(IdlType elem, List<ConstValue> elements) {
+    private CodeBlock listOf(IdlType elem, List<ConstValue> elements, boolean hashed) {
         List<CodeBlock> items = new ArrayList<>();
         for (ConstValue e : elements) {
-            items.add(expr(elem, e));
+            items.add(expr(elem, e, hashed));
         }
-        return CodeBlock.of("$T.<$T>of($L)", LIST, ctx.boxed(elem), CodeBlock.join(items, ", "));
+        return CodeBlock.of("$T.<$T>of($L)", LIST, ctx.boxed(elem, hashed), CodeBlock.join(items, ", "));
     }
 
-    private CodeBlock map(MapType type, List<MapValue.Entry> entries) {
+    private CodeBlock map(MapType type, List<MapValue.Entry> entries, boolean hashed) {
         String m = locals.allocate("m" + next++);
-        prelude.addStatement("$T $L = new $T<>()", ctx.javaType(type), m, LINKED_HASH_MAP);
+        prelude.addStatement("$T $L = new $T<>()", ctx.javaType(type, hashed), m, LINKED_HASH_MAP);
         for (MapValue.Entry e : entries) {
-            CodeBlock k = expr(type.keyType(), e.key());
-            CodeBlock v = expr(type.valueType(), e.value());
+            CodeBlock k = expr(type.keyType(), e.key(), true);
+            CodeBlock v = expr(type.valueType(), e.value(), hashed);
             prelude.addStatement("$L.put($L, $L)", m, k, v);
         }
         return mutable ? CodeBlock.of("$L", m) : CodeBlock.of("$T.unmodifiableMap($L)", COLLECTIONS, m);

@@ -46,6 +46,7 @@ final class GenContext {
     static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
     static final ClassName ARRAYS = ClassName.get("java.util", "Arrays");
     static final ClassName UUID = ClassName.get("java.util", "UUID");
+    static final ClassName BYTE_BUFFER = ClassName.get("java.nio", "ByteBuffer");
     static final ClassName HEX_FORMAT = ClassName.get("java.util", "HexFormat");
     static final ClassName STANDARD_CHARSETS = ClassName.get("java.nio.charset", "StandardCharsets");
     static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
@@ -109,7 +110,7 @@ final class GenContext {
         typeNames.addAll(JAVA_LANG);
         typeNames.addAll(Set.of("TType", "ThriftReader", "ThriftWriter", "ThriftStructCodec", "ThriftProtocolException",
                 "List", "ArrayList", "Set", "LinkedHashSet", "Map", "LinkedHashMap", "Collections", "Collection", "Objects",
-                "Arrays", "UUID", "HexFormat", "StandardCharsets", "StringJoiner", "Generated", "MethodDescriptor",
+                "Arrays", "UUID", "ByteBuffer", "HexFormat", "StandardCharsets", "StringJoiner", "Generated", "MethodDescriptor",
                 "ServiceDescriptor", "ServiceDefinition", "InteractionMode", "PayloadKind", "Client", "CallOptions", "Calls",
                 "CompletableFuture", "CompletionException"));
         out = local("out");
@@ -208,6 +209,16 @@ final class GenContext {
 
     /** The Java type; primitives unboxed. */
     TypeName javaType(IdlType type) {
+        return javaType(type, false);
+    }
+
+    /**
+     * The Java type of a value that is ({@code hashed}) or is not part of a set element or a map
+     * key: binary is {@code byte[]}, except in a set element or a map key, at any depth, where it
+     * is {@link java.nio.ByteBuffer} (arrays compare by identity, which would break sets and maps;
+     * a buffer compares its remaining bytes).
+     */
+    TypeName javaType(IdlType type, boolean hashed) {
         IdlType t = type.trueType();
         return switch (kind(t)) {
             case BOOL -> TypeName.BOOLEAN;
@@ -217,19 +228,25 @@ final class GenContext {
             case I64 -> TypeName.LONG;
             case DOUBLE -> TypeName.DOUBLE;
             case STRING -> ClassName.get(String.class);
-            case BINARY -> BYTES;
+            case BINARY -> hashed ? BYTE_BUFFER : BYTES;
             case UUID -> UUID;
             case ENUM -> className(((EnumRef) t).definition());
             case STRUCT -> className(((StructRef) t).definition());
-            case LIST -> ParameterizedTypeName.get(LIST, boxed(((ListType) t).elementType()));
-            case SET -> ParameterizedTypeName.get(SET, boxed(((SetType) t).elementType()));
-            case MAP -> ParameterizedTypeName.get(MAP, boxed(((MapType) t).keyType()), boxed(((MapType) t).valueType()));
+            case LIST -> ParameterizedTypeName.get(LIST, boxed(((ListType) t).elementType(), hashed));
+            case SET -> ParameterizedTypeName.get(SET, boxed(((SetType) t).elementType(), true));
+            case MAP -> ParameterizedTypeName.get(MAP, boxed(((MapType) t).keyType(), true),
+                    boxed(((MapType) t).valueType(), hashed));
         };
     }
 
     /** The Java type with primitives boxed (for generics and nullable slots). */
     TypeName boxed(IdlType type) {
         return javaType(type).box();
+    }
+
+    /** {@link #javaType(IdlType, boolean)} with primitives boxed. */
+    TypeName boxed(IdlType type, boolean hashed) {
+        return javaType(type, hashed).box();
     }
 
     /** The name of the {@code TType} constant for the wire type. */
@@ -250,7 +267,11 @@ final class GenContext {
         };
     }
 
-    /** Whether a binary value occurs inside a container of {@code type} (Java collections compare byte[] by identity). */
+    /**
+     * Whether a binary value occurs inside a container of {@code type}: as {@code byte[]} (which
+     * Java collections compare by identity, so equals and hashCode go deep) or as a
+     * {@code ByteBuffer} (which toString renders in hex).
+     */
     static boolean binaryInContainer(IdlType type) {
         IdlType t = type.trueType();
         if (t instanceof ListType l) {
@@ -267,6 +288,44 @@ final class GenContext {
 
     private static boolean containsBinary(IdlType type) {
         return kind(type) == Kind.BINARY || binaryInContainer(type);
+    }
+
+    /**
+     * Whether a {@code byte[]} occurs inside a container of {@code type} (binary in a list element
+     * or a map value, outside set elements and map keys): equals and hashCode must then go deep.
+     */
+    static boolean bytesInContainer(IdlType type) {
+        IdlType t = type.trueType();
+        if (t instanceof ListType l) {
+            return containsBytes(l.elementType());
+        }
+        if (t instanceof MapType m) {
+            return containsBytes(m.valueType());
+        }
+        return false; // a set's elements hold ByteBuffers, not byte[]
+    }
+
+    private static boolean containsBytes(IdlType type) {
+        return kind(type) == Kind.BINARY || bytesInContainer(type);
+    }
+
+    /** Whether {@link #javaType(IdlType)} of {@code type} holds a {@code ByteBuffer} (binary in a set element or map key). */
+    static boolean hasByteBuffer(IdlType type) {
+        return hasByteBuffer(type, false);
+    }
+
+    private static boolean hasByteBuffer(IdlType type, boolean hashed) {
+        IdlType t = type.trueType();
+        if (t instanceof ListType l) {
+            return hasByteBuffer(l.elementType(), hashed);
+        }
+        if (t instanceof SetType s) {
+            return hasByteBuffer(s.elementType(), true);
+        }
+        if (t instanceof MapType m) {
+            return hasByteBuffer(m.keyType(), true) || hasByteBuffer(m.valueType(), hashed);
+        }
+        return hashed && kind(t) == Kind.BINARY;
     }
 
     /** Whether an enum value occurs inside a container of {@code type}. */

@@ -36,6 +36,19 @@ import javax.lang.model.element.Modifier;
  *
  * <p>With {@code extends}, the child's interfaces extend the base's, and the child binds and
  * calls inherited functions through the base's descriptors and wrapper classes.
+ *
+ * <p><b>Enums.</b> An args or result field of enum type is a private {@code Integer} (the number;
+ * {@code null}: unset) behind the accessors struct fields have ({@code getX()}, {@code getXValue()},
+ * {@code setX(E)}, {@code setXValue(int)}, {@code isSetX()}, {@code unsetX()}), so an unknown
+ * number survives decoding and re-encoding; other fields stay public. {@code Iface} and
+ * {@code AsyncIface} keep enum-typed methods; a function with an enum argument or result also
+ * gets a default {@code <method>Raw} method with {@code Integer} in place of each enum
+ * ({@code null}: absent), which the server binding calls and which, by default, maps numbers to
+ * constants ({@code null} when unknown) and calls the enum method. A handler that must see or
+ * echo unknown numbers overrides the raw method. The stub's enum method delegates to its raw
+ * method (an unknown result number gives {@code null}); the raw method sends and returns numbers
+ * as they are, and {@code <raw>Async} is its non-blocking form. Raw method names avoid every
+ * method of the hierarchy ({@code echo} next to a function {@code echoRaw} gets {@code echoRaw_}).
  */
 final class ServiceGenerator {
     private static final ClassName METHOD_DESCRIPTOR = ClassName.get("io.kitex4j.service", "MethodDescriptor");
@@ -48,6 +61,9 @@ final class ServiceGenerator {
     private static final ClassName CALLS = ClassName.get("io.kitex4j.client", "Calls");
     private static final ClassName COMPLETABLE_FUTURE = ClassName.get("java.util.concurrent", "CompletableFuture");
     private static final ClassName COMPLETION_EXCEPTION = ClassName.get("java.util.concurrent", "CompletionException");
+    private static final ClassName INTEGER = ClassName.get(Integer.class);
+    /** The accessor stem of an enum {@code success} in a result class. */
+    private static final String SUCCESS_PROP = "Success";
 
     private final GenContext ctx;
     private final Codecs codecs;
@@ -78,6 +94,20 @@ final class ServiceGenerator {
                 .append("): interfaces, descriptors, args/result wrappers, the server binding and the client stub.\n");
         service.extendsService().ifPresent(base -> doc.append("Extends {@code ").append(Text.javadoc(base.qualifiedName()))
                 .append("}: {@link Iface} and {@link AsyncIface} extend the base's, and {@link #DESCRIPTOR} includes its functions.\n"));
+        if (service.functions().stream().anyMatch(fn -> names.fn(fn).raw() != null)) {
+            doc.append("\n<p>A function with an enum argument or result also has a {@code <method>Raw} method that takes and\n"
+                    + "returns the enum values as their numbers ({@code Integer}, {@code null} when absent), so numbers the\n"
+                    + "enum does not define pass through: the server binding calls it (by default it calls the enum method,\n"
+                    + "which receives {@code null} for an unknown number; override it to receive or echo such numbers), and\n"
+                    + "the stub implements it by sending and returning the numbers unchanged. The args and result classes\n"
+                    + "keep an enum field's number ({@code getXValue()}) as struct fields do.\n");
+        }
+        List<IdlType> signatureTypes = new ArrayList<>();
+        for (FunctionDef fn : service.functions()) {
+            fn.arguments().forEach(a -> signatureTypes.add(a.type()));
+            fn.returnType().ifPresent(signatureTypes::add);
+        }
+        doc.append(StructGenerator.containerNotes(ctx, signatureTypes));
         TypeSpec.Builder b = TypeSpec.classBuilder(cls).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addJavadoc("$L", doc.toString())
                 .addAnnotation(JavaGenerator.generatedAnnotation())
@@ -154,6 +184,28 @@ final class ServiceGenerator {
         return params;
     }
 
+    /** The parameters of the raw-number method: {@code Integer} for an enum argument ({@code null}: absent). */
+    private List<ParameterSpec> rawParameters(Fn n) {
+        List<ParameterSpec> params = new ArrayList<>();
+        for (Field a : n.fn().arguments()) {
+            TypeName t = Fn.isEnum(a) ? INTEGER : ctx.javaType(a.type());
+            params.add(ParameterSpec.builder(t, n.argField(a)).build());
+        }
+        return params;
+    }
+
+    private TypeName rawReturnType(Fn n) {
+        return n.enumResult() ? INTEGER : returnType(n.fn());
+    }
+
+    private TypeName rawAsyncReturnType(Fn n) {
+        return n.enumResult() ? ParameterizedTypeName.get(COMPLETABLE_FUTURE, INTEGER) : asyncReturnType(n.fn());
+    }
+
+    private ClassName enumType(IdlType type) {
+        return (ClassName) ctx.javaType(type);
+    }
+
     private static String functionDoc(FunctionDef fn) {
         return Text.docParagraph(fn.doc());
     }
@@ -179,8 +231,60 @@ final class ServiceGenerator {
                 m.addExceptions(exceptionTypes(fn));
             }
             b.addMethod(m.build());
+            if (n.raw() != null) {
+                b.addMethod(rawDefault(n, async));
+            }
         }
         return b.build();
+    }
+
+    /**
+     * The {@code <method>Raw} default method of {@code Iface} or {@code AsyncIface}: enum arguments
+     * and result as numbers; the server binding calls it, and by default it calls the enum method.
+     */
+    private MethodSpec rawDefault(Fn n, boolean async) {
+        FunctionDef fn = n.fn();
+        Names.Scope locals = ctx.scope();
+        n.argFields().forEach(locals::reserve);
+        String r = locals.allocate("r");
+        List<CodeBlock> argExprs = new ArrayList<>();
+        for (Field a : fn.arguments()) {
+            String p = n.argField(a);
+            argExprs.add(Fn.isEnum(a)
+                    ? CodeBlock.of("$L == null ? null : $T.findByValue($L)", p, enumType(a.type()), p)
+                    : CodeBlock.of("$L", p));
+        }
+        CodeBlock call = CodeBlock.of("$L($L)", n.method(), CodeBlock.join(argExprs, ", "));
+        MethodSpec.Builder m = MethodSpec.methodBuilder(n.raw())
+                .addJavadoc("{@code $L} with its enum arguments$L as numbers ({@code null} when absent), so that numbers\n"
+                        + "the enum does not define pass through. The server binding calls this method; the client stub\n"
+                        + "implements it by sending and returning the numbers as they are.\n"
+                        + "<p>By default it calls {@code $L} with the enum constant of each number ({@code null} for a number\n"
+                        + "the enum does not define)$L. Override it to receive, or to echo back, numbers this enum does not\n"
+                        + "define.\n",
+                        Text.javadoc(fn.name()), n.enumResult() ? " and result" : "", n.method(),
+                        n.enumResult() ? " and returns the number of the constant it returns" : "")
+                .addModifiers(Modifier.PUBLIC, Modifier.DEFAULT)
+                .addParameters(rawParameters(n))
+                .returns(async ? rawAsyncReturnType(n) : rawReturnType(n));
+        if (async) {
+            if (n.enumResult()) {
+                m.addStatement("return $L.thenApply($L -> $L == null ? null : $L.getValue())", call, r, r, r);
+            } else {
+                m.addStatement("return $L", call);
+            }
+        } else {
+            m.addExceptions(exceptionTypes(fn));
+            if (fn.isVoid()) {
+                m.addStatement("$L", call);
+            } else if (n.enumResult()) {
+                m.addStatement("$T $L = $L", enumType(fn.returnType().get()), r, call);
+                m.addStatement("return $L == null ? null : $L.getValue()", r, r);
+            } else {
+                m.addStatement("return $L", call);
+            }
+        }
+        return m.build();
     }
 
     // ------------------------------------------------------------------ wrappers
@@ -192,22 +296,44 @@ final class ServiceGenerator {
             Field a = fn.arguments().get(i);
             doc.append(i == 0 ? ": " : ", ").append("field ").append(a.id()).append(" {@code ").append(Text.javadoc(a.name())).append('}');
         }
+        doc.append(".\n");
+        if (fn.arguments().stream().anyMatch(Fn::isEnum)) {
+            doc.append(ENUM_SLOT_DOC);
+        }
+        doc.append(StructGenerator.containerNotes(ctx, fn.arguments().stream().map(Field::type).toList()));
         TypeSpec.Builder b = TypeSpec.classBuilder(n.args()).addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                .addJavadoc("$L.\n", doc.toString());
+                .addJavadoc("$L", doc.toString());
         for (Field a : fn.arguments()) {
-            b.addField(ctx.javaType(a.type()), n.argField(a), Modifier.PUBLIC);
+            if (Fn.isEnum(a)) {
+                b.addField(INTEGER, n.argField(a), Modifier.PRIVATE);
+            } else {
+                b.addField(ctx.javaType(a.type()), n.argField(a), Modifier.PUBLIC);
+            }
         }
         b.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC).build());
         if (!fn.arguments().isEmpty()) {
             MethodSpec.Builder all = MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC).addParameters(parameters(n));
+            if (fn.arguments().stream().anyMatch(Fn::isEnum)) {
+                all.addJavadoc("Arguments with every field given; a {@code null} leaves a field unset.\n");
+            }
             for (Field a : fn.arguments()) {
-                all.addStatement("this.$L = $L", n.argField(a), n.argField(a));
+                String f = n.argField(a);
+                if (Fn.isEnum(a)) {
+                    all.addStatement("this.$L = $L == null ? null : $L.getValue()", f, f, f);
+                } else {
+                    all.addStatement("this.$L = $L", f, f);
+                }
             }
             b.addMethod(all.build());
         }
+        for (Field a : fn.arguments()) {
+            if (Fn.isEnum(a)) {
+                enumAccessors(b, n.args(), n.argField(a), n.argProp(a), n.argValueProp(a), enumType(a.type()), a.name());
+            }
+        }
         List<Slot> slots = new ArrayList<>();
         for (Field a : fn.arguments()) {
-            slots.add(new Slot(a.id(), a.type(), n.argField(a), a.name(), GenContext.kind(a.type()).isPrimitive()));
+            slots.add(new Slot(a.id(), a.type(), n.argField(a), a.name(), GenContext.kind(a.type()).isPrimitive(), Fn.isEnum(a)));
         }
         b.addField(wrapperCodec(n.args(), slots, false, service.name() + "." + fn.name() + " args"));
         return b.build();
@@ -220,23 +346,35 @@ final class ServiceGenerator {
         TypeSpec.Builder b = TypeSpec.classBuilder(n.result()).addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL);
         if (!fn.isVoid()) {
             IdlType rt = fn.returnType().get();
-            b.addField(ctx.boxed(rt), n.successField(), Modifier.PUBLIC);
-            slots.add(new Slot(0, rt, n.successField(), "success", false));
+            if (n.enumResult()) {
+                b.addField(INTEGER, n.successField(), Modifier.PRIVATE);
+            } else {
+                b.addField(ctx.boxed(rt), n.successField(), Modifier.PUBLIC);
+            }
+            slots.add(new Slot(0, rt, n.successField(), "success", false, n.enumResult()));
             doc.append("field 0 {@code success}");
         } else {
             doc.append("void");
         }
         for (Field e : fn.exceptions()) {
             b.addField(exceptionType(e), n.exceptionField(e), Modifier.PUBLIC);
-            slots.add(new Slot(e.id(), e.type(), n.exceptionField(e), e.name(), false));
+            slots.add(new Slot(e.id(), e.type(), n.exceptionField(e), e.name(), false, false));
             doc.append(", field ").append(e.id()).append(" {@code ").append(Text.javadoc(e.name())).append('}');
         }
         doc.append(".\n");
         if (fn.isVoid()) {
             doc.append("A result with no exception set is success.\n");
         }
+        if (n.enumResult()) {
+            doc.append(ENUM_SLOT_DOC);
+        }
+        fn.returnType().ifPresent(rt -> doc.append(StructGenerator.containerNotes(ctx, List.of(rt))));
         b.addJavadoc("$L", doc.toString());
         b.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC).build());
+        if (n.enumResult()) {
+            enumAccessors(b, n.result(), n.successField(), SUCCESS_PROP, SUCCESS_PROP + "Value",
+                    enumType(fn.returnType().get()), "success");
+        }
         b.addField(wrapperCodec(n.result(), slots, true, service.name() + "." + fn.name() + " result"));
         return b.build();
     }
@@ -274,8 +412,47 @@ final class ServiceGenerator {
                 .build();
     }
 
-    /** A public field of an args or result wrapper. */
-    private record Slot(int id, IdlType type, String field, String idlName, boolean alwaysWritten) {}
+    /**
+     * A field of an args or result wrapper: public, or ({@code rawEnum}) a private {@code Integer}
+     * holding an enum's number ({@code null}: unset) behind accessors.
+     */
+    private record Slot(int id, IdlType type, String field, String idlName, boolean alwaysWritten, boolean rawEnum) {}
+
+    private static final String ENUM_SLOT_DOC = "\n<p>An enum field keeps the number read from the wire, as struct fields do: {@code getX()} returns\n"
+            + "{@code null} for a number the enum does not define (or when unset), {@code getXValue()} returns the\n"
+            + "number, and it is written back unchanged.\n";
+
+    /** The accessors of an enum field of a wrapper, stored as its number in a private {@code Integer}. */
+    private void enumAccessors(TypeSpec.Builder b, ClassName cls, String field, String prop, String valueProp,
+            ClassName enumType, String idlName) {
+        b.addMethod(MethodSpec.methodBuilder("get" + prop)
+                .addJavadoc("{@code $L}: the constant, or {@code null} when unset or when the number is not one of the enum's.\n",
+                        Text.javadoc(idlName))
+                .addModifiers(Modifier.PUBLIC).returns(enumType)
+                .addStatement("return this.$L == null ? null : $T.findByValue(this.$L)", field, enumType, field).build());
+        b.addMethod(MethodSpec.methodBuilder("get" + valueProp)
+                .addJavadoc("The number of {@code $L} as on the wire, known to the enum or not ({@code 0} when unset).\n",
+                        Text.javadoc(idlName))
+                .addModifiers(Modifier.PUBLIC).returns(TypeName.INT)
+                .addStatement("return this.$L == null ? 0 : this.$L", field, field).build());
+        b.addMethod(MethodSpec.methodBuilder("set" + prop)
+                .addJavadoc("Sets {@code $L}; {@code null} unsets it.\n", Text.javadoc(idlName))
+                .addModifiers(Modifier.PUBLIC).returns(cls).addParameter(enumType, field)
+                .addStatement("this.$L = $L == null ? null : $L.getValue()", field, field, field)
+                .addStatement("return this").build());
+        b.addMethod(MethodSpec.methodBuilder("set" + valueProp)
+                .addJavadoc("Sets {@code $L} to a number, which need not be defined by the enum.\n", Text.javadoc(idlName))
+                .addModifiers(Modifier.PUBLIC).returns(cls).addParameter(TypeName.INT, field)
+                .addStatement("this.$L = $L", field, field)
+                .addStatement("return this").build());
+        b.addMethod(MethodSpec.methodBuilder("isSet" + prop)
+                .addJavadoc("Whether {@code $L} is set.\n", Text.javadoc(idlName))
+                .addModifiers(Modifier.PUBLIC).returns(TypeName.BOOLEAN)
+                .addStatement("return this.$L != null", field).build());
+        b.addMethod(MethodSpec.methodBuilder("unset" + prop)
+                .addModifiers(Modifier.PUBLIC)
+                .addStatement("this.$L = null", field).build());
+    }
 
     /**
      * The codec of a wrapper: fields in id order; a primitive argument always, anything else when
@@ -327,8 +504,12 @@ final class ServiceGenerator {
             for (Slot s : byId) {
                 r.add("case $L:\n", s.id()).indent();
                 r.beginControlFlow("if ($L == $T.$L)", type, TTYPE, GenContext.ttype(s.type()));
-                CodeBlock value = codecs.read(r, s.type(), 0, where + "." + s.idlName());
-                r.addStatement("$L.$L = $L", v, s.field(), value);
+                if (s.rawEnum()) {
+                    r.addStatement("$L.$L = $L.readI32()", v, s.field(), in);
+                } else {
+                    CodeBlock value = codecs.read(r, s.type(), 0, where + "." + s.idlName());
+                    r.addStatement("$L.$L = $L", v, s.field(), value);
+                }
                 r.nextControlFlow("else");
                 r.addStatement("$L.skip($L)", in, type);
                 r.endControlFlow();
@@ -355,18 +536,27 @@ final class ServiceGenerator {
 
     private void writeSlot(CodeBlock.Builder b, Slot s, CodeBlock value, String where) {
         codecs.fieldBegin(b, s.type(), s.id());
-        codecs.write(b, s.type(), value, 0, where + "." + s.idlName());
+        if (s.rawEnum()) {
+            b.addStatement("$L.writeI32($L)", ctx.out, value);
+        } else {
+            codecs.write(b, s.type(), value, 0, where + "." + s.idlName());
+        }
         b.addStatement("$L.writeFieldEnd()", ctx.out);
     }
 
     // ------------------------------------------------------------------ server binding
 
+    /** The call of the implementation: its raw-number method when the function has one (so enum numbers pass through). */
     private CodeBlock callImpl(String impl, String args, Fn n) {
         List<CodeBlock> argExprs = new ArrayList<>();
         for (Field a : n.fn().arguments()) {
-            argExprs.add(CodeBlock.of("$L.$L", args, n.argField(a)));
+            if (Fn.isEnum(a)) {
+                argExprs.add(CodeBlock.of("$L.isSet$L() ? $L.get$L() : null", args, n.argProp(a), args, n.argValueProp(a)));
+            } else {
+                argExprs.add(CodeBlock.of("$L.$L", args, n.argField(a)));
+            }
         }
-        return CodeBlock.of("$L.$L($L)", impl, n.method(), CodeBlock.join(argExprs, ", "));
+        return CodeBlock.of("$L.$L($L)", impl, n.raw() != null ? n.raw() : n.method(), CodeBlock.join(argExprs, ", "));
     }
 
     /** The distinct exception types of {@code fn} with the first result field for each, in declaration order. */
@@ -400,6 +590,7 @@ final class ServiceGenerator {
         String args = ctx.local("args");
         String r = ctx.local("r");
         String e = ctx.local("e");
+        String success = ctx.local("success");
         CodeBlock.Builder c = CodeBlock.builder()
                 .add("return $T.builder(DESCRIPTOR)\n", SERVICE_DEFINITION).indent().indent();
         for (FunctionDef fn : service.allFunctions()) {
@@ -411,13 +602,23 @@ final class ServiceGenerator {
                 c.addStatement("return null");
             } else {
                 c.addStatement("$T $L = new $T()", n.result(), r, n.result());
-                CodeBlock invoke = fn.isVoid() ? call : CodeBlock.of("$L.$L = $L", r, n.successField(), call);
+                CodeBlock.Builder invoke = CodeBlock.builder();
+                if (fn.isVoid()) {
+                    invoke.addStatement("$L", call);
+                } else if (n.enumResult()) {
+                    invoke.addStatement("$T $L = $L", INTEGER, success, call);
+                    invoke.beginControlFlow("if ($L != null)", success);
+                    invoke.addStatement("$L.set$LValue($L)", r, SUCCESS_PROP, success);
+                    invoke.endControlFlow();
+                } else {
+                    invoke.addStatement("$L.$L = $L", r, n.successField(), call);
+                }
                 List<Object[]> catches = catches(n);
                 if (catches.isEmpty()) {
-                    c.addStatement("$L", invoke);
+                    c.add(invoke.build());
                 } else {
                     c.beginControlFlow("try");
-                    c.addStatement("$L", invoke);
+                    c.add(invoke.build());
                     for (Object[] x : catches) {
                         c.nextControlFlow("catch ($T $L)", x[0], e);
                         c.addStatement("$L.$L = $L", r, x[1], e);
@@ -463,7 +664,13 @@ final class ServiceGenerator {
                 } else {
                     c.add(".asyncUnary($L, $L -> $L.thenApply($L -> {\n", constant, args, call, resp).indent();
                     c.addStatement("$T $L = new $T()", n.result(), r, n.result());
-                    c.addStatement("$L.$L = $L", r, n.successField(), resp);
+                    if (n.enumResult()) {
+                        c.beginControlFlow("if ($L != null)", resp);
+                        c.addStatement("$L.set$LValue($L)", r, SUCCESS_PROP, resp);
+                        c.endControlFlow();
+                    } else {
+                        c.addStatement("$L.$L = $L", r, n.successField(), resp);
+                    }
                     c.addStatement("return $L", r);
                     c.unindent().add("}))\n");
                 }
@@ -485,7 +692,10 @@ final class ServiceGenerator {
             }
             c.nextControlFlow("else if ($L != null)", cause);
             c.addStatement("throw $T.rethrow($L)", CALLS, cause);
-            if (!fn.isVoid()) {
+            if (n.enumResult()) {
+                c.nextControlFlow("else if ($L != null)", resp);
+                c.addStatement("$L.set$LValue($L)", r, SUCCESS_PROP, resp);
+            } else if (!fn.isVoid()) {
                 c.nextControlFlow("else");
                 c.addStatement("$L.$L = $L", r, n.successField(), resp);
             }
@@ -541,13 +751,33 @@ final class ServiceGenerator {
                 .build());
         Names.Scope methods = new Names.Scope().reserve("withOptions");
         for (FunctionDef fn : service.allFunctions()) {
-            methods.reserve(names(service, fn).method());
+            Fn n = names(service, fn);
+            methods.reserve(n.method());
+            if (n.raw() != null) {
+                methods.reserve(n.raw());
+            }
         }
+        List<String> asyncNames = new ArrayList<>();
+        for (FunctionDef fn : service.allFunctions()) {
+            // From the IDL name, so an escaped method (toString_, notify_) gets toStringAsync, notifyAsync.
+            asyncNames.add(methods.allocate(Names.escape(fn.name() + "Async")));
+        }
+        List<String> rawAsyncNames = new ArrayList<>();
         for (FunctionDef fn : service.allFunctions()) {
             Fn n = names(service, fn);
-            b.addMethod(syncCall(service, n));
-            // From the IDL name, so an escaped method (toString_, notify_) gets toStringAsync, notifyAsync.
-            b.addMethod(asyncCall(service, n, methods.allocate(Names.escape(fn.name() + "Async"))));
+            rawAsyncNames.add(n.raw() == null ? null : methods.allocate(n.raw() + "Async"));
+        }
+        for (int i = 0; i < service.allFunctions().size(); i++) {
+            Fn n = names(service, service.allFunctions().get(i));
+            if (n.raw() == null) {
+                b.addMethod(syncCall(service, n));
+                b.addMethod(asyncCall(service, n, asyncNames.get(i)));
+            } else {
+                b.addMethod(syncViaRaw(n));
+                b.addMethod(asyncViaRaw(n, asyncNames.get(i), rawAsyncNames.get(i)));
+                b.addMethod(rawSyncCall(service, n));
+                b.addMethod(rawAsyncCall(service, n, rawAsyncNames.get(i)));
+            }
         }
         return b.build();
     }
@@ -628,5 +858,153 @@ final class ServiceGenerator {
                 .addCode(CodeBlock.builder().indent().add(body.build()).unindent().build())
                 .addCode("});\n")
                 .build();
+    }
+
+    // ------------------------------------------------------------------ client stub: enum numbers
+
+    /** The arguments of the raw-number method for the stub's enum-typed method: each enum's number, or {@code null}. */
+    private CodeBlock toRawArgs(Fn n) {
+        List<CodeBlock> argExprs = new ArrayList<>();
+        for (Field a : n.fn().arguments()) {
+            String p = n.argField(a);
+            argExprs.add(Fn.isEnum(a) ? CodeBlock.of("$L == null ? null : $L.getValue()", p, p) : CodeBlock.of("$L", p));
+        }
+        return CodeBlock.join(argExprs, ", ");
+    }
+
+    /** The stub's enum-typed method of a function with a raw-number method: it calls that method. */
+    private MethodSpec syncViaRaw(Fn n) {
+        FunctionDef fn = n.fn();
+        MethodSpec.Builder m = MethodSpec.methodBuilder(n.method())
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(returnType(fn))
+                .addParameters(parameters(n))
+                .addExceptions(exceptionTypes(fn));
+        if (n.enumResult()) {
+            m.addJavadoc("The result's enum constant, or {@code null} when the server returns a number the enum does not define.\n");
+        }
+        CodeBlock call = CodeBlock.of("$L($L)", n.raw(), toRawArgs(n));
+        if (fn.isVoid()) {
+            m.addStatement("$L", call);
+        } else if (n.enumResult()) {
+            m.addStatement("return $T.findByValue($L)", enumType(fn.returnType().get()), call);
+        } else {
+            m.addStatement("return $L", call);
+        }
+        return m.build();
+    }
+
+    private MethodSpec asyncViaRaw(Fn n, String name, String rawAsync) {
+        FunctionDef fn = n.fn();
+        Names.Scope locals = ctx.scope();
+        n.argFields().forEach(locals::reserve);
+        String r = locals.allocate("r");
+        MethodSpec.Builder m = MethodSpec.methodBuilder(name)
+                .addJavadoc(fn.exceptions().isEmpty()
+                        ? "{@code $L} without blocking.\n"
+                        : "{@code $L} without blocking; a declared exception completes the future exceptionally.\n",
+                        Text.javadoc(fn.name()))
+                .addModifiers(Modifier.PUBLIC)
+                .returns(asyncReturnType(fn))
+                .addParameters(parameters(n));
+        CodeBlock call = CodeBlock.of("$L($L)", rawAsync, toRawArgs(n));
+        if (n.enumResult()) {
+            m.addStatement("return $L.thenApply($L -> $T.findByValue($L))", call, r, enumType(fn.returnType().get()), r);
+        } else {
+            m.addStatement("return $L", call);
+        }
+        return m.build();
+    }
+
+    /** Statements building the args of a raw-number call in local {@code args}. */
+    private CodeBlock rawArgs(Fn n, String args) {
+        CodeBlock.Builder c = CodeBlock.builder().addStatement("$T $L = new $T()", n.args(), args, n.args());
+        for (Field a : n.fn().arguments()) {
+            String p = n.argField(a);
+            if (Fn.isEnum(a)) {
+                c.beginControlFlow("if ($L != null)", p);
+                c.addStatement("$L.set$L($L)", args, n.argValueProp(a), p);
+                c.endControlFlow();
+            } else {
+                c.addStatement("$L.$L = $L", args, n.argField(a), p);
+            }
+        }
+        return c.build();
+    }
+
+    private MethodSpec rawSyncCall(ServiceDef service, Fn n) {
+        FunctionDef fn = n.fn();
+        Names.Scope locals = ctx.scope();
+        n.argFields().forEach(locals::reserve);
+        String args = locals.allocate("args");
+        String r = locals.allocate("r");
+        MethodSpec.Builder m = MethodSpec.methodBuilder(n.raw())
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(rawReturnType(n))
+                .addParameters(rawParameters(n))
+                .addExceptions(exceptionTypes(fn))
+                .addCode(rawArgs(n, args));
+        CodeBlock invoke = CodeBlock.of("this.client.invoke($L, $L, this.options)", constantRef(service, fn), args);
+        if (fn.oneway()) {
+            return m.addStatement("$T.await($L)", CALLS, invoke).build();
+        }
+        m.addStatement("$T $L = $T.await($L)", n.result(), r, CALLS, invoke);
+        m.addCode(rawOutcome(n, r, false));
+        return m.build();
+    }
+
+    private MethodSpec rawAsyncCall(ServiceDef service, Fn n, String name) {
+        FunctionDef fn = n.fn();
+        Names.Scope locals = ctx.scope();
+        n.argFields().forEach(locals::reserve);
+        String args = locals.allocate("args");
+        String r = locals.allocate("r");
+        MethodSpec.Builder m = MethodSpec.methodBuilder(name)
+                .addJavadoc("{@code $L} without blocking, with enum values as numbers (see {@code $L}).\n",
+                        Text.javadoc(fn.name()), n.raw())
+                .addModifiers(Modifier.PUBLIC)
+                .returns(rawAsyncReturnType(n))
+                .addParameters(rawParameters(n))
+                .addCode(rawArgs(n, args));
+        CodeBlock invoke = CodeBlock.of("this.client.invoke($L, $L, this.options)", constantRef(service, fn), args);
+        if (fn.oneway() || (fn.isVoid() && fn.exceptions().isEmpty())) {
+            return m.addStatement("return $L.thenApply($L -> null)", invoke, r).build();
+        }
+        return m.addCode("return $L.thenApply($L -> {\n", invoke, r)
+                .addCode(CodeBlock.builder().indent().add(rawOutcome(n, r, true)).unindent().build())
+                .addCode("});\n")
+                .build();
+    }
+
+    /** The success (as a number for an enum), a declared exception, or a missing result, of result {@code r}. */
+    private CodeBlock rawOutcome(Fn n, String r, boolean async) {
+        FunctionDef fn = n.fn();
+        CodeBlock.Builder body = CodeBlock.builder();
+        if (n.enumResult()) {
+            body.beginControlFlow("if ($L.isSet$L())", r, SUCCESS_PROP)
+                    .addStatement("return $L.get$LValue()", r, SUCCESS_PROP)
+                    .endControlFlow();
+        } else if (!fn.isVoid()) {
+            body.beginControlFlow("if ($L.$L != null)", r, n.successField())
+                    .addStatement("return $L.$L", r, n.successField())
+                    .endControlFlow();
+        }
+        for (Field e : fn.exceptions()) {
+            body.beginControlFlow("if ($L.$L != null)", r, n.exceptionField(e));
+            if (async) {
+                body.addStatement("throw new $T($L.$L)", COMPLETION_EXCEPTION, r, n.exceptionField(e));
+            } else {
+                body.addStatement("throw $L.$L", r, n.exceptionField(e));
+            }
+            body.endControlFlow();
+        }
+        if (!fn.isVoid()) {
+            body.addStatement("throw $T.missingResult($L)", CALLS, Text.literal(fn.name()));
+        } else if (async) {
+            body.addStatement("return null");
+        }
+        return body.build();
     }
 }

@@ -5,6 +5,7 @@ import io.kitex4j.codegen.thrift.model.Field;
 import io.kitex4j.codegen.thrift.model.FunctionDef;
 import io.kitex4j.codegen.thrift.model.ServiceDef;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,12 +34,37 @@ final class ServiceNames {
      * @param argFields the public fields of the args class, which are also the parameter names, in declaration order
      * @param successField the result's field 0 (unused for void)
      * @param exceptionFields the result's exception fields, in declaration order
+     * @param raw the method that takes and returns enum values as numbers ({@code <method>Raw}), or
+     *     {@code null} when no argument and not the result is an enum
+     * @param argProps for each argument of enum type, the accessor stem in the args class
+     *     ({@code get<prop>}, {@code set<prop>}, ...), else {@code null}; in declaration order
+     * @param argValueProps for each argument of enum type, the stem of its raw-number accessors
+     *     ({@code get<valueProp>}, {@code set<valueProp>}), else {@code null}
      */
     record Fn(FunctionDef fn, ClassName owner, String method, String constant, ClassName args, ClassName result,
-              List<String> argFields, String successField, List<String> exceptionFields) {
+              List<String> argFields, String successField, List<String> exceptionFields, String raw,
+              List<String> argProps, List<String> argValueProps) {
 
         String argField(Field f) {
             return argFields.get(fn.arguments().indexOf(f));
+        }
+
+        /** Whether {@code f}, an argument, is of an enum type (stored as its number in the args class). */
+        static boolean isEnum(Field f) {
+            return GenContext.kind(f.type()) == GenContext.Kind.ENUM;
+        }
+
+        /** Whether the result is of an enum type (stored as its number in the result class). */
+        boolean enumResult() {
+            return fn.returnType().map(t -> GenContext.kind(t) == GenContext.Kind.ENUM).orElse(false);
+        }
+
+        String argProp(Field f) {
+            return argProps.get(fn.arguments().indexOf(f));
+        }
+
+        String argValueProp(Field f) {
+            return argValueProps.get(fn.arguments().indexOf(f));
         }
 
         String exceptionField(Field f) {
@@ -54,12 +80,25 @@ final class ServiceNames {
         this.service = service;
         this.className = ctx.className(service);
         Names.Scope constants = new Names.Scope().reserve("DESCRIPTOR");
+        // Raw-number methods avoid every method of the hierarchy (and Object's, and the stub's).
+        Names.Scope methods = new Names.Scope().reserve(RESERVED_METHODS.toArray(String[]::new));
+        for (ServiceDef base : service.hierarchy()) {
+            if (base != service) {
+                for (Fn f : ctx.names(base).own.values()) {
+                    methods.reserve(f.method());
+                    if (f.raw() != null) {
+                        methods.reserve(f.raw());
+                    }
+                }
+            }
+        }
         Names.Scope nested = new Names.Scope().reserve("Iface", "AsyncIface", "Stub", className.simpleName());
         for (FunctionDef fn : service.functions()) {
             String method = Names.escape(fn.name());
             if (RESERVED_METHODS.contains(method)) {
                 method = method + "_";
             }
+            methods.reserve(method);
             String base = Names.upperCamel(fn.name());
             if (base.isEmpty() || !Character.isJavaIdentifierStart(base.charAt(0))) {
                 base = "_" + base;
@@ -79,9 +118,32 @@ final class ServiceNames {
             for (Field e : fn.exceptions()) {
                 exceptionFields.add(resultFields.allocate(Names.escape(Names.lowerCamel(e.name()))));
             }
+            Names.Scope props = new Names.Scope().reserve("Class");
+            List<String> argProps = new ArrayList<>();
+            List<String> argValueProps = new ArrayList<>();
+            for (Field a : fn.arguments()) {
+                if (Fn.isEnum(a)) {
+                    String prop = props.allocate(Names.upperCamel(a.name()));
+                    argProps.add(prop);
+                    argValueProps.add(props.allocate(prop + "Value"));
+                } else {
+                    argProps.add(null);
+                    argValueProps.add(null);
+                }
+            }
             own.put(fn, new Fn(fn, className, method, constants.allocate(Names.upperSnake(fn.name())),
                     className.nestedClass(base + "Args"), className.nestedClass(base + "Result"),
-                    List.copyOf(argFields), success, List.copyOf(exceptionFields)));
+                    List.copyOf(argFields), success, List.copyOf(exceptionFields), null,
+                    Collections.unmodifiableList(argProps), Collections.unmodifiableList(argValueProps)));
+        }
+        // After every own method is reserved, so that a function named like another's raw method keeps its name.
+        for (FunctionDef fn : service.functions()) {
+            Fn f = own.get(fn);
+            if (fn.arguments().stream().anyMatch(Fn::isEnum) || f.enumResult()) {
+                own.put(fn, new Fn(fn, f.owner(), f.method(), f.constant(), f.args(), f.result(), f.argFields(),
+                        f.successField(), f.exceptionFields(), methods.allocate(Names.escape(fn.name() + "Raw")),
+                        f.argProps(), f.argValueProps()));
+            }
         }
     }
 

@@ -46,6 +46,13 @@ import javax.lang.model.element.Modifier;
  * when a required field is missing. Defaults are assigned by the no-arg constructor (which
  * decoding uses); as in Apache's Java generator, a default does not mark a primitive field set.
  *
+ * <p>Binary is {@code byte[]}, except in set elements and map keys (at any depth), where it is a
+ * {@code java.nio.ByteBuffer} compared by content; {@code equals}/{@code hashCode}/{@code toString}
+ * go deep (private static {@code deepEquals}, {@code deepHashCode}, {@code deepToString}) for
+ * fields with {@code byte[]} inside a container, and render buffers in hex. Enum values in
+ * containers are constants; unknown numbers are dropped on read (see {@link Codecs}). The class
+ * Javadoc states these rules where a field is concerned.
+ *
  * <p><b>Unions</b> hold at most one field: {@code setX} replaces whatever was set, {@code setField()}
  * tells which field is set ({@code null} for none), {@code getX()} of a field that is not set
  * throws {@link IllegalStateException}, static {@code ofX(value)} factories build one. Writing a
@@ -107,9 +114,7 @@ final class StructGenerator {
         b.addMethod(structEquals(s));
         b.addMethod(structHashCode(s));
         b.addMethod(structToString(s));
-        if (s.fields.stream().anyMatch(f -> GenContext.binaryInContainer(f.type()))) {
-            addDeepHelpers(b);
-        }
+        addDeepHelpers(b, s);
         return b.build();
     }
 
@@ -129,6 +134,28 @@ final class StructGenerator {
         if (s.fields.stream().anyMatch(f -> f.storage() == Storage.ENUM)) {
             sb.append("Enum fields keep the number read from the wire: {@code getX()} returns {@code null} for a number\n"
                     + "the enum does not define, {@code getXValue()} returns the number, and it is written back unchanged.\n");
+        }
+        sb.append(containerNotes(ctx, s.fields.stream().map(FieldShape::type).toList()));
+        return sb.toString();
+    }
+
+    /**
+     * The class Javadoc notes on binary and enum values inside containers of {@code types}, or
+     * {@code ""} when none applies (shared with the service generator's args/result wrappers).
+     */
+    static String containerNotes(GenContext ctx, List<io.kitex4j.codegen.thrift.model.IdlType> types) {
+        StringBuilder sb = new StringBuilder();
+        if (types.stream().anyMatch(GenContext::hasByteBuffer)) {
+            sb.append("\n<p>Binary in a set element or a map key is a {@link java.nio.ByteBuffer}, which compares (and\n"
+                    + "hashes) its remaining bytes, so equal contents are one element or key; it is written without\n"
+                    + "moving its position (do not move it while it sits in a set or map). Binary anywhere else is\n"
+                    + "{@code byte[]}, which {@code equals} and {@code hashCode} compare by content.\n");
+        }
+        if (types.stream().anyMatch(GenContext::enumInContainer)) {
+            sb.append("\n<p>Enum values in containers are enum constants: when reading, an element whose number the enum\n"
+                    + "does not define is dropped, and so is a map entry whose key or value is such a number (as\n"
+                    + "Apache's Java generator drops map entries with an unknown enum key). Writing a {@code null} enum\n"
+                    + "value in a container fails with {@code INVALID_DATA}.\n");
         }
         return sb.toString();
     }
@@ -492,7 +519,7 @@ final class StructGenerator {
             case BOOL, I8, I16, I32, I64 -> CodeBlock.of("$L == $L", a, b);
             case DOUBLE -> CodeBlock.of("$T.compare($L, $L) == 0", Double.class, a, b);
             case BINARY -> CodeBlock.of("$T.equals($L, $L)", ARRAYS, a, b);
-            default -> GenContext.binaryInContainer(f.type())
+            default -> GenContext.bytesInContainer(f.type())
                     ? CodeBlock.of("deepEquals($L, $L)", a, b)
                     : CodeBlock.of("$T.equals($L, $L)", OBJECTS, a, b);
         };
@@ -511,7 +538,7 @@ final class StructGenerator {
             case I64 -> CodeBlock.of("$T.hashCode($L)", Long.class, a);
             case DOUBLE -> CodeBlock.of("$T.hashCode($L)", Double.class, a);
             case BINARY -> CodeBlock.of("$T.hashCode($L)", ARRAYS, a);
-            default -> GenContext.binaryInContainer(f.type())
+            default -> GenContext.bytesInContainer(f.type())
                     ? CodeBlock.of("deepHashCode($L)", a)
                     : CodeBlock.of("$T.hashCode($L)", OBJECTS, a);
         };
@@ -596,14 +623,28 @@ final class StructGenerator {
         return m.build();
     }
 
-    /** Static helpers comparing, hashing and printing containers that hold {@code byte[]} by content. */
-    private void addDeepHelpers(TypeSpec.Builder b) {
-        TypeName wildList = ParameterizedTypeName.get(LIST, com.palantir.javapoet.WildcardTypeName.subtypeOf(Object.class));
-        TypeName wildSet = ParameterizedTypeName.get(SET, com.palantir.javapoet.WildcardTypeName.subtypeOf(Object.class));
-        TypeName wildMap = ParameterizedTypeName.get(MAP, com.palantir.javapoet.WildcardTypeName.subtypeOf(Object.class),
-                com.palantir.javapoet.WildcardTypeName.subtypeOf(Object.class));
-        TypeName wildEntry = ParameterizedTypeName.get(MAP_ENTRY, com.palantir.javapoet.WildcardTypeName.subtypeOf(Object.class),
-                com.palantir.javapoet.WildcardTypeName.subtypeOf(Object.class));
+    /**
+     * Static helpers comparing, hashing and printing containers that hold binary by content:
+     * {@code byte[]} (list elements and map values) and {@code ByteBuffer} (set elements and map
+     * keys, which compare by content themselves, so sets compare with {@code equals} and maps look
+     * their keys up).
+     */
+    private void addDeepHelpers(TypeSpec.Builder b, StructShape s) {
+        boolean equality = s.fields.stream().anyMatch(f -> GenContext.bytesInContainer(f.type()));
+        boolean render = s.fields.stream().anyMatch(f -> GenContext.binaryInContainer(f.type()));
+        if (equality) {
+            addDeepEquality(b);
+        }
+        if (render) {
+            addDeepToString(b);
+        }
+    }
+
+    private void addDeepEquality(TypeSpec.Builder b) {
+        TypeName wild = com.palantir.javapoet.WildcardTypeName.subtypeOf(Object.class);
+        TypeName wildList = ParameterizedTypeName.get(LIST, wild);
+        TypeName wildMap = ParameterizedTypeName.get(MAP, wild, wild);
+        TypeName wildEntry = ParameterizedTypeName.get(MAP_ENTRY, wild, wild);
         b.addMethod(MethodSpec.methodBuilder("deepEquals")
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(TypeName.BOOLEAN)
                 .addParameter(Object.class, "a").addParameter(Object.class, "b")
@@ -617,26 +658,11 @@ final class StructGenerator {
                 .endControlFlow()
                 .addStatement("return true")
                 .endControlFlow()
-                .beginControlFlow("if (a instanceof $T x && b instanceof $T y)", wildSet, wildSet)
-                .beginControlFlow("if (x.size() != y.size())").addStatement("return false").endControlFlow()
-                .beginControlFlow("for ($T e : x)", Object.class)
-                .addStatement("boolean found = false")
-                .beginControlFlow("for ($T f : y)", Object.class)
-                .beginControlFlow("if (deepEquals(e, f))").addStatement("found = true").addStatement("break").endControlFlow()
-                .endControlFlow()
-                .beginControlFlow("if (!found)").addStatement("return false").endControlFlow()
-                .endControlFlow()
-                .addStatement("return true")
-                .endControlFlow()
                 .beginControlFlow("if (a instanceof $T x && b instanceof $T y)", wildMap, wildMap)
                 .beginControlFlow("if (x.size() != y.size())").addStatement("return false").endControlFlow()
                 .beginControlFlow("for ($T e : x.entrySet())", wildEntry)
-                .addStatement("boolean found = false")
-                .beginControlFlow("for ($T f : y.entrySet())", wildEntry)
-                .beginControlFlow("if (deepEquals(e.getKey(), f.getKey()) && deepEquals(e.getValue(), f.getValue()))")
-                .addStatement("found = true").addStatement("break").endControlFlow()
-                .endControlFlow()
-                .beginControlFlow("if (!found)").addStatement("return false").endControlFlow()
+                .beginControlFlow("if (!y.containsKey(e.getKey()) || !deepEquals(e.getValue(), y.get(e.getKey())))")
+                .addStatement("return false").endControlFlow()
                 .endControlFlow()
                 .addStatement("return true")
                 .endControlFlow()
@@ -651,25 +677,31 @@ final class StructGenerator {
                 .beginControlFlow("for ($T e : x)", Object.class).addStatement("h = 31 * h + deepHashCode(e)").endControlFlow()
                 .addStatement("return h")
                 .endControlFlow()
-                .beginControlFlow("if (a instanceof $T x)", wildSet)
-                .addStatement("int h = 0")
-                .beginControlFlow("for ($T e : x)", Object.class).addStatement("h += deepHashCode(e)").endControlFlow()
-                .addStatement("return h")
-                .endControlFlow()
                 .beginControlFlow("if (a instanceof $T x)", wildMap)
                 .addStatement("int h = 0")
                 .beginControlFlow("for ($T e : x.entrySet())", wildEntry)
-                .addStatement("h += deepHashCode(e.getKey()) ^ deepHashCode(e.getValue())").endControlFlow()
+                .addStatement("h += $T.hashCode(e.getKey()) ^ deepHashCode(e.getValue())", OBJECTS).endControlFlow()
                 .addStatement("return h")
                 .endControlFlow()
                 .addStatement("return $T.hashCode(a)", OBJECTS)
                 .build());
+    }
+
+    private void addDeepToString(TypeSpec.Builder b) {
+        TypeName wild = com.palantir.javapoet.WildcardTypeName.subtypeOf(Object.class);
+        TypeName wildMap = ParameterizedTypeName.get(MAP, wild, wild);
+        TypeName wildEntry = ParameterizedTypeName.get(MAP_ENTRY, wild, wild);
+        ClassName buffer = GenContext.BYTE_BUFFER;
         b.addMethod(MethodSpec.methodBuilder("deepToString")
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(String.class)
                 .addParameter(Object.class, "a")
                 .beginControlFlow("if (a instanceof byte[] x)").addStatement("return $T.of().formatHex(x)", HEX_FORMAT).endControlFlow()
-                .beginControlFlow("if (a instanceof $T x)", ParameterizedTypeName.get(ClassName.get(java.util.Collection.class),
-                        com.palantir.javapoet.WildcardTypeName.subtypeOf(Object.class)))
+                .beginControlFlow("if (a instanceof $T x)", buffer)
+                .addStatement("byte[] bytes = new byte[x.remaining()]")
+                .addStatement("x.get(x.position(), bytes)")
+                .addStatement("return $T.of().formatHex(bytes)", HEX_FORMAT)
+                .endControlFlow()
+                .beginControlFlow("if (a instanceof $T x)", ParameterizedTypeName.get(ClassName.get(java.util.Collection.class), wild))
                 .addStatement("$T j = new $T(\", \", \"[\", \"]\")", java.util.StringJoiner.class, java.util.StringJoiner.class)
                 .beginControlFlow("for ($T e : x)", Object.class).addStatement("j.add(deepToString(e))").endControlFlow()
                 .addStatement("return j.toString()")
@@ -743,9 +775,7 @@ final class StructGenerator {
         b.addMethod(unionEquals(s, fieldEnum));
         b.addMethod(unionHashCode(s, fieldEnum));
         b.addMethod(unionToString(s, fieldEnum));
-        if (s.fields.stream().anyMatch(f -> GenContext.binaryInContainer(f.type()))) {
-            addDeepHelpers(b);
-        }
+        addDeepHelpers(b, s);
         return b.build();
     }
 
@@ -935,7 +965,7 @@ final class StructGenerator {
                 m.beginControlFlow("if (this.$L == $T.$L)", s.setFieldName, fieldEnum, f.selector())
                         .addStatement("return $T.equals((byte[]) this.$L, (byte[]) $L.$L)", ARRAYS, s.valueName, that, s.valueName)
                         .endControlFlow();
-            } else if (GenContext.binaryInContainer(f.type())) {
+            } else if (GenContext.bytesInContainer(f.type())) {
                 m.beginControlFlow("if (this.$L == $T.$L)", s.setFieldName, fieldEnum, f.selector())
                         .addStatement("return deepEquals(this.$L, $L.$L)", s.valueName, that, s.valueName)
                         .endControlFlow();
@@ -959,7 +989,7 @@ final class StructGenerator {
                 m.beginControlFlow("if (this.$L == $T.$L)", s.setFieldName, fieldEnum, f.selector())
                         .addStatement("return 31 * $L + $T.hashCode((byte[]) this.$L)", h, ARRAYS, s.valueName)
                         .endControlFlow();
-            } else if (GenContext.binaryInContainer(f.type())) {
+            } else if (GenContext.bytesInContainer(f.type())) {
                 m.beginControlFlow("if (this.$L == $T.$L)", s.setFieldName, fieldEnum, f.selector())
                         .addStatement("return 31 * $L + deepHashCode(this.$L)", h, s.valueName)
                         .endControlFlow();

@@ -101,6 +101,11 @@ public final class Converters {
         return b == null ? null : ByteBuffer.wrap(b.clone());
     }
 
+    /** A buffer of its own holding the remaining bytes of {@code b} (binary in set elements and map keys is a ByteBuffer on both sides). */
+    static ByteBuffer copy(ByteBuffer b) {
+        return b == null ? null : ByteBuffer.wrap(bytes(b));
+    }
+
     static Numberz toOurs(apache.thrift.test.Numberz n) {
         return n == null ? null : Numberz.findByValue(n.getValue());
     }
@@ -403,8 +408,8 @@ public final class Converters {
             return null;
         }
         return new OptionalBinary()
-                .setBinSet(set(a.bin_set, Converters::bytes))
-                .setBinMap(map(a.bin_map, Converters::bytes, Converters::same));
+                .setBinSet(set(a.bin_set, Converters::copy))
+                .setBinMap(map(a.bin_map, Converters::copy, Converters::same));
     }
 
     // ---- ours -> Apache -----------------------------------------------------------------------
@@ -700,7 +705,7 @@ public final class Converters {
             return null;
         }
         return new apache.thrift.test.OptionalBinary()
-                .setBin_set(set(k.getBinSet(), Converters::buffer))
-                .setBin_map(map(k.getBinMap(), Converters::buffer, Converters::same));
+                .setBin_set(set(k.getBinSet(), Converters::copy))
+                .setBin_map(map(k.getBinMap(), Converters::copy, Converters::same));
     }
 }
