@@ -1,6 +1,5 @@
-// The benchmark IDL of issue 5, exactly. Until the Kitex4j Thrift generator lands, Kitex4j runs
-// io.kitex4j.examples.echo.EchoService (whose IDL adds a declared exception and a oneway method;
-// the echo method's wire shape is identical), and the libthrift peer uses the hand-written
+// The benchmark IDL of issue 5, exactly. kitex4j-maven-plugin generates the Kitex4j side (package
+// `echo`, the fallback from the file name); the libthrift peer uses the hand-written
 // io.kitex4j.benchmarks.thrift.LibThriftEcho, written like `thrift --gen java` output.
 struct EchoRequest { 1: string message }
 struct EchoResponse { 1: string message }

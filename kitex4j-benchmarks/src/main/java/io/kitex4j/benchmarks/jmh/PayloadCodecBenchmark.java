@@ -1,8 +1,8 @@
 package io.kitex4j.benchmarks.jmh;
 
 import io.kitex4j.benchmarks.driver.Payloads;
-import io.kitex4j.examples.echo.EchoRequest;
-import io.kitex4j.examples.echo.EchoService;
+import echo.EchoRequest;
+import echo.EchoService;
 import io.kitex4j.remote.MessageType;
 import io.kitex4j.remote.RemoteMessage;
 import io.kitex4j.rpcinfo.PayloadProtocol;

@@ -2,8 +2,8 @@ package io.kitex4j.benchmarks.jmh;
 
 import io.kitex4j.benchmarks.driver.Payloads;
 import io.kitex4j.benchmarks.thrift.LibThriftEcho;
-import io.kitex4j.examples.echo.EchoRequest;
-import io.kitex4j.examples.echo.EchoService;
+import echo.EchoRequest;
+import echo.EchoService;
 import io.kitex4j.thrift.TMessageType;
 import io.kitex4j.thrift.ThriftReader;
 import io.kitex4j.thrift.ThriftWriter;
