@@ -35,6 +35,11 @@ import org.slf4j.LoggerFactory;
 final class ServerHandler extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(ServerHandler.class);
     private static final int MAX_QUEUED = 64;
+    /** Bad peers are logged at WARN at most once a second (a port scan must not flood the log); the rest at DEBUG. */
+    private static final long WARN_INTERVAL_NANOS = 1_000_000_000L;
+    private static final java.util.concurrent.atomic.AtomicLong LAST_WARN = new java.util.concurrent.atomic.AtomicLong(
+            System.nanoTime() - WARN_INTERVAL_NANOS);
+    private static final java.util.concurrent.atomic.AtomicLong SUPPRESSED = new java.util.concurrent.atomic.AtomicLong();
 
     private final InboundDispatcher dispatcher;
     private final NettyServerTransport transport;
@@ -158,8 +163,24 @@ final class ServerHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void protocolError(ProtocolException e) {
-        log.warn("closing connection from {}: {}", ctx.channel().remoteAddress(), e.getMessage());
+        warnRateLimited("closing connection from {}: {}", ctx.channel().remoteAddress(), e.getMessage());
         closeNow();
+    }
+
+    private static void warnRateLimited(String format, Object a, Object b) {
+        long now = System.nanoTime();
+        long last = LAST_WARN.get();
+        if (now - last >= WARN_INTERVAL_NANOS && LAST_WARN.compareAndSet(last, now)) {
+            long suppressed = SUPPRESSED.getAndSet(0);
+            if (suppressed > 0) {
+                log.warn(format + " ({} similar messages in the last interval logged at DEBUG)", a, b, suppressed);
+            } else {
+                log.warn(format, a, b);
+            }
+        } else {
+            SUPPRESSED.incrementAndGet();
+            log.debug(format, a, b);
+        }
     }
 
     private void closeNow() {
@@ -232,7 +253,7 @@ final class ServerHandler extends ChannelInboundHandlerAdapter {
 
     /** Tells the peer, in its own protocol, that we do not speak it yet; then closes. */
     private void refuse(UnsupportedProtocolException e) {
-        log.warn("refusing connection from {}: {}", ctx.channel().remoteAddress(), e.getMessage());
+        warnRateLimited("refusing connection from {}: {}", ctx.channel().remoteAddress(), e.getMessage());
         closing = true;
         releaseQueue();
         ByteBuf out;
