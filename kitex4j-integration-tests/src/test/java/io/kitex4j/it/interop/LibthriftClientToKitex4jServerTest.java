@@ -32,6 +32,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class LibthriftClientToKitex4jServerTest {
+    /** Released when a "slow:" echo enters the handler. */
+    static final java.util.concurrent.Semaphore SLOW_STARTED = new java.util.concurrent.Semaphore(0);
+
 
     /** The Kitex4j handler: echo; "error" → declared EchoError; "boom" → undeclared failure; fire recorded. */
     static final class Handler implements EchoService.Iface {
@@ -50,6 +53,7 @@ class LibthriftClientToKitex4jServerTest {
                 throw new BizStatusException(404, "not found", java.util.Map.of("k", "v"));
             }
             if (m != null && m.startsWith("slow:")) {
+                SLOW_STARTED.release();
                 try {
                     Thread.sleep(Long.parseLong(m.substring(5)));
                 } catch (InterruptedException e) {
@@ -252,8 +256,9 @@ class LibthriftClientToKitex4jServerTest {
     @EnumSource(Combo.class)
     void gracefulStopAnswersTheCallInFlightThenCloses(Combo combo) throws Exception {
         try (LibthriftEchoClient c = connect(combo)) {
+            SLOW_STARTED.drainPermits();
             int seq = c.send("echo", "slow:400");
-            Thread.sleep(100); // the handler is running
+            assertThat(SLOW_STARTED.tryAcquire(5, java.util.concurrent.TimeUnit.SECONDS)).as("handler running").isTrue();
             Server s = server;
             server = null;
             Thread stopper = new Thread(s::stop, "stopper");

@@ -156,7 +156,11 @@ class GracefulShutdownTest {
             public void fire(EchoRequest req) {}
         };
         Duration exitWait = Duration.ofMillis(300);
-        Server server = Matrix.startServer(HandlerExecution.DEFAULT, b -> b.exitWaitTime(exitWait),
+        // The server's tracer finishes right after the reply was attempted: the test waits on that,
+        // not on a clock, before the leak check at the end of the class looks for its buffer.
+        CountDownLatch replyAttempted = new CountDownLatch(1);
+        Server server = Matrix.startServer(HandlerExecution.DEFAULT,
+                b -> b.exitWaitTime(exitWait).tracer(ctx -> replyAttempted.countDown()),
                 EchoService.definition(stuck));
         try (Client client = Matrix.client(EchoService.DESCRIPTOR, server.address(), p, t)) {
             CompletableFuture<EchoResponse> call = new EchoService.Stub(client).echoAsync(new EchoRequest("x"));
@@ -173,7 +177,6 @@ class GracefulShutdownTest {
             release.countDown(); // the handler now replies into a closed connection and a stopped event loop
             server.stop();
         }
-        // Give the late reply a moment to be attempted, so the leak check at the end sees its buffer.
-        Thread.sleep(100);
+        assertThat(replyAttempted.await(5, TimeUnit.SECONDS)).as("late reply attempted").isTrue();
     }
 }
