@@ -37,19 +37,34 @@ public final class ServiceDefinition {
     }
 
     /**
-     * One method bound to its handler. Exactly one of {@link #blockingHandler()} and
-     * {@link #asyncHandler()} is non-null.
+     * One method bound to its handler. Exactly one of {@link #blockingHandler()},
+     * {@link #asyncHandler()}, {@link #streamHandler()} and {@link #asyncStreamHandler()} is
+     * non-null: the unary ones for ping-pong and oneway methods, the stream ones for streaming
+     * methods.
      */
     public static final class ServerMethod<Req, Resp> {
         private final MethodDescriptor<Req, Resp> descriptor;
         private final UnaryHandler<Req, Resp> blockingHandler;
         private final AsyncUnaryHandler<Req, Resp> asyncHandler;
+        private final StreamHandler<Req, Resp> streamHandler;
+        private final AsyncStreamHandler<Req, Resp> asyncStreamHandler;
 
         private ServerMethod(MethodDescriptor<Req, Resp> descriptor, UnaryHandler<Req, Resp> blockingHandler,
-                             AsyncUnaryHandler<Req, Resp> asyncHandler) {
+                             AsyncUnaryHandler<Req, Resp> asyncHandler, StreamHandler<Req, Resp> streamHandler,
+                             AsyncStreamHandler<Req, Resp> asyncStreamHandler) {
             this.descriptor = descriptor;
             this.blockingHandler = blockingHandler;
             this.asyncHandler = asyncHandler;
+            this.streamHandler = streamHandler;
+            this.asyncStreamHandler = asyncStreamHandler;
+        }
+
+        public StreamHandler<Req, Resp> streamHandler() {
+            return streamHandler;
+        }
+
+        public AsyncStreamHandler<Req, Resp> asyncStreamHandler() {
+            return asyncStreamHandler;
         }
 
         public MethodDescriptor<Req, Resp> descriptor() {
@@ -74,18 +89,33 @@ public final class ServiceDefinition {
             this.descriptor = Objects.requireNonNull(descriptor, "descriptor");
         }
 
-        /** Binds a blocking handler. */
+        /** Binds a blocking handler to a ping-pong or oneway method. */
         public <Req, Resp> Builder unary(MethodDescriptor<Req, Resp> method, UnaryHandler<Req, Resp> handler) {
-            return add(new ServerMethod<>(method, Objects.requireNonNull(handler, "handler"), null));
+            return add(new ServerMethod<>(method, Objects.requireNonNull(handler, "handler"), null, null, null));
         }
 
-        /** Binds a non-blocking handler. */
+        /** Binds a non-blocking handler to a ping-pong or oneway method. */
         public <Req, Resp> Builder asyncUnary(MethodDescriptor<Req, Resp> method, AsyncUnaryHandler<Req, Resp> handler) {
-            return add(new ServerMethod<>(method, null, Objects.requireNonNull(handler, "handler")));
+            return add(new ServerMethod<>(method, null, Objects.requireNonNull(handler, "handler"), null, null));
+        }
+
+        /** Binds a blocking handler to a streaming method. */
+        public <Req, Resp> Builder stream(MethodDescriptor<Req, Resp> method, StreamHandler<Req, Resp> handler) {
+            return add(new ServerMethod<>(method, null, null, Objects.requireNonNull(handler, "handler"), null));
+        }
+
+        /** Binds a non-blocking handler to a streaming method. */
+        public <Req, Resp> Builder asyncStream(MethodDescriptor<Req, Resp> method, AsyncStreamHandler<Req, Resp> handler) {
+            return add(new ServerMethod<>(method, null, null, null, Objects.requireNonNull(handler, "handler")));
         }
 
         private Builder add(ServerMethod<?, ?> m) {
             String name = m.descriptor().name();
+            boolean streamHandler = m.streamHandler() != null || m.asyncStreamHandler() != null;
+            if (streamHandler != m.descriptor().mode().isStreaming()) {
+                throw new IllegalArgumentException("method " + name + " is " + m.descriptor().mode()
+                        + ": bind it with " + (streamHandler ? "unary/asyncUnary" : "stream/asyncStream"));
+            }
             if (descriptor.method(name) != m.descriptor()) {
                 throw new IllegalArgumentException("method " + name + " is not a method of " + descriptor.serviceName());
             }

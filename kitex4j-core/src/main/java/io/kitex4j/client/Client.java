@@ -2,6 +2,7 @@ package io.kitex4j.client;
 
 import io.kitex4j.service.MethodDescriptor;
 import io.kitex4j.service.ServiceDescriptor;
+import io.kitex4j.streaming.ClientStream;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -38,6 +39,21 @@ public interface Client extends AutoCloseable {
     /** Calls with {@link CallOptions#DEFAULT}. */
     default <Req, Resp> CompletableFuture<Resp> invoke(MethodDescriptor<Req, Resp> method, Req request) {
         return invoke(method, request, CallOptions.DEFAULT);
+    }
+
+    /**
+     * Opens a streaming call of {@code method} (client, server or bidirectional streaming; gRPC
+     * transport). Returns at once; the stream opens in the background and a failure to open
+     * surfaces on the first send or receive. The call runs through the same middleware chain as
+     * unary calls: there the request is {@code null} and the result is the opened
+     * {@link io.kitex4j.streaming.Stream}, which a middleware may wrap. The client's RPC timeout
+     * (or the call's) is the stream's deadline.
+     */
+    <Req, Resp> ClientStream<Req, Resp> openStream(MethodDescriptor<Req, Resp> method, CallOptions options);
+
+    /** Opens a stream with {@link CallOptions#DEFAULT}. */
+    default <Req, Resp> ClientStream<Req, Resp> openStream(MethodDescriptor<Req, Resp> method) {
+        return openStream(method, CallOptions.DEFAULT);
     }
 
     /** The service this client calls. */

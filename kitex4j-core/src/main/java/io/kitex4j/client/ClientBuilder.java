@@ -106,10 +106,15 @@ public final class ClientBuilder {
         return InetSocketAddress.createUnresolved(host, port);
     }
 
-    /** How requests are framed (default {@link TransportProtocol#FRAMED}). */
+    /**
+     * How requests are framed (default {@link TransportProtocol#FRAMED} for Thrift services,
+     * {@link TransportProtocol#TTHEADER_FRAMED} for Protobuf services as in Kitex).
+     * {@link TransportProtocol#GRPC} sends every call over HTTP/2: protobuf messages for Protobuf
+     * services, the bare Thrift structs ({@code application/grpc+thrift}) for Thrift services.
+     */
     public ClientBuilder transportProtocol(TransportProtocol protocol) {
         Objects.requireNonNull(protocol, "protocol");
-        if (protocol == TransportProtocol.GRPC || protocol == TransportProtocol.TTHEADER_STREAMING) {
+        if (protocol == TransportProtocol.TTHEADER_STREAMING) {
             throw new IllegalArgumentException(protocol + " is not supported by this client yet");
         }
         this.transportProtocol = protocol;

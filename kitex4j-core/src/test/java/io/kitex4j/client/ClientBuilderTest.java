@@ -55,7 +55,7 @@ class ClientBuilderTest {
         assertThatThrownBy(() -> Client.builder(SVC).hostPorts("h:99999")).hasMessageContaining("port out of range");
         assertThatThrownBy(() -> Client.builder(SVC).rpcTimeout(Duration.ofMillis(-1))).hasMessageContaining("negative");
         assertThatThrownBy(() -> Client.builder(SVC).connectTimeout(Duration.ZERO)).hasMessageContaining("positive");
-        assertThatThrownBy(() -> Client.builder(SVC).transportProtocol(TransportProtocol.GRPC)).hasMessageContaining("not supported");
+        assertThatThrownBy(() -> Client.builder(SVC).transportProtocol(TransportProtocol.TTHEADER_STREAMING)).hasMessageContaining("not supported");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.kitex4j.remote;
 
 import io.kitex4j.rpcinfo.PayloadProtocol;
+import io.kitex4j.service.MessageCodec;
 import io.netty.buffer.ByteBuf;
 
 /**
@@ -40,5 +41,22 @@ public interface PayloadCodec {
      */
     default int messageLength(ByteBuf in, int offset) {
         throw new ProtocolException(protocol() + " cannot be sent unframed (Buffered)");
+    }
+
+    /**
+     * Writes one message alone, with no message header, sequence id or envelope: the body of a
+     * gRPC message frame (a raw protobuf message; for Thrift over gRPC the bare struct) and of a
+     * TTHeader Streaming data frame. {@code codec} is the method's request or response codec.
+     */
+    default void encodeMessage(Object message, MessageCodec<?> codec, ByteBuf out) {
+        throw new UnsupportedOperationException(protocol() + " cannot encode a bare message");
+    }
+
+    /**
+     * Reads one whole bare message (all readable bytes of {@code in}) with {@code codec}; the
+     * reverse of {@link #encodeMessage}. Malformed bytes raise {@link ProtocolException}.
+     */
+    default Object decodeMessage(ByteBuf in, MessageCodec<?> codec) {
+        throw new UnsupportedOperationException(protocol() + " cannot decode a bare message");
     }
 }

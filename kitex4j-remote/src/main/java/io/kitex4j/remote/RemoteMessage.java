@@ -1,6 +1,7 @@
 package io.kitex4j.remote;
 
 import io.kitex4j.context.BackwardValues;
+import io.kitex4j.context.CallHeaders;
 import io.kitex4j.context.Metainfo;
 import io.kitex4j.internal.rpcinfo.DefaultRpcInfo;
 import io.kitex4j.rpcinfo.PayloadProtocol;
@@ -40,6 +41,8 @@ public final class RemoteMessage {
     private Throwable error;
     private java.net.InetSocketAddress remoteAddress;
     private java.net.InetSocketAddress localAddress;
+    private CallHeaders callHeaders;
+    private String compressor;
 
     public RemoteMessage(int messageType, String methodName, int seqId) {
         this.messageType = messageType;
@@ -228,6 +231,32 @@ public final class RemoteMessage {
     public RemoteMessage addresses(java.net.InetSocketAddress remote, java.net.InetSocketAddress local) {
         this.remoteAddress = remote;
         this.localAddress = local;
+        return this;
+    }
+
+    /**
+     * gRPC: the call's custom headers. Server side the transport attaches an empty one to each
+     * request (the gRPC meta handler fills it from {@link #strInfo()}) and reads the response
+     * headers, trailers and compression choice from it when replying; client side the engine
+     * attaches the caller's (or a fresh) one and the transport stores the response headers and
+     * trailers in it. {@code null} for other transports.
+     */
+    public CallHeaders callHeaders() {
+        return callHeaders;
+    }
+
+    public RemoteMessage callHeaders(CallHeaders callHeaders) {
+        this.callHeaders = callHeaders;
+        return this;
+    }
+
+    /** gRPC client requests: the message compressor to use ({@code "gzip"}), or {@code null} for none. */
+    public String compressor() {
+        return compressor;
+    }
+
+    public RemoteMessage compressor(String compressor) {
+        this.compressor = compressor;
         return this;
     }
 

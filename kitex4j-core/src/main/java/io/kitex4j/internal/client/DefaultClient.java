@@ -4,6 +4,7 @@ import io.kitex4j.client.CallOptions;
 import io.kitex4j.client.Client;
 import io.kitex4j.client.ClientOptions;
 import io.kitex4j.context.BackwardValues;
+import io.kitex4j.context.CallHeaders;
 import io.kitex4j.context.InternalRpcContexts;
 import io.kitex4j.context.RpcContext;
 import io.kitex4j.endpoint.Endpoint;
@@ -25,16 +26,21 @@ import io.kitex4j.internal.rpcinfo.MutableInvocation;
 import io.kitex4j.internal.rpcinfo.MutableRpcConfig;
 import io.kitex4j.internal.rpcinfo.MutableRpcStats;
 import io.kitex4j.internal.transmeta.ClientTTHeaderHandler;
+import io.kitex4j.internal.transmeta.GrpcMetaHandler;
 import io.kitex4j.remote.MessageType;
 import io.kitex4j.remote.MetaHandler;
 import io.kitex4j.remote.RemoteMessage;
 import io.kitex4j.remote.transport.ClientTransport;
+import io.kitex4j.rpcinfo.PayloadProtocol;
 import io.kitex4j.rpcinfo.RpcInfo;
+import io.kitex4j.rpcinfo.TransportProtocol;
 import io.kitex4j.service.InteractionMode;
 import io.kitex4j.service.MethodDescriptor;
 import io.kitex4j.service.ServiceDescriptor;
 import io.kitex4j.stats.StatsEvent;
 import io.kitex4j.stats.Tracer;
+import io.kitex4j.streaming.ClientStream;
+import io.kitex4j.streaming.Stream;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -72,6 +78,8 @@ public final class DefaultClient implements Client {
     private final List<Tracer> tracers;
     private final AtomicInteger roundRobin = new AtomicInteger();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final PayloadProtocol payloadProtocol;
+    private static final RpcContext.Key<CallOptions> CALL_OPTIONS = RpcContext.Key.of("kitex4j.callOptions");
 
     public DefaultClient(ClientOptions options) {
         this.options = options;
@@ -82,6 +90,10 @@ public final class DefaultClient implements Client {
         handlers.addAll(options.metaHandlers());
         this.metaHandlers = List.copyOf(handlers);
         this.transport = Transports.find(options.transportName()).newClientTransport(options.transportConfig());
+        // Over gRPC a protobuf service sends bare protobuf messages, not Kitex Protobuf frames.
+        this.payloadProtocol = options.transportProtocol() == TransportProtocol.GRPC
+                && options.payloadProtocol() == PayloadProtocol.KITEX_PROTOBUF
+                ? PayloadProtocol.PROTOBUF : options.payloadProtocol();
 
         MiddlewareContext mwContext = new MiddlewareContext() {
             @Override
@@ -124,20 +136,12 @@ public final class DefaultClient implements Client {
             return CompletableFuture.failedFuture(new InternalException(
                     "method " + method.name() + " is not a method of " + service.serviceName()));
         }
-        RpcContext parent = RpcContext.current();
-        DefaultRpcInfo info = newRpcInfo(method, callOptions, parent);
-        RpcContext ctx = InternalRpcContexts.forCall(parent, info, null);
-        if (callOptions.hostPort() != null) {
-            info.to().setAddress(callOptions.hostPort());
+        if (method.mode().isStreaming()) {
+            return CompletableFuture.failedFuture(new InternalException(
+                    "method " + method.name() + " is " + method.mode() + ": call it with openStream"));
         }
-        for (Tracer t : tracers) {
-            try {
-                ctx = t.start(ctx);
-            } catch (RuntimeException e) {
-                log.warn("tracer {} failed on start", t, e);
-            }
-        }
-        info.stats().record(StatsEvent.RPC_START);
+        RpcContext ctx = startCall(method, callOptions);
+        DefaultRpcInfo info = (DefaultRpcInfo) ctx.rpcInfo();
         CompletableFuture<Object> f;
         try {
             f = chain.invoke(ctx, request);
@@ -148,19 +152,88 @@ public final class DefaultClient implements Client {
             return (CompletableFuture<Resp>) (CompletableFuture<?>) f;
         }
         RpcContext finalCtx = ctx;
-        return (CompletableFuture<Resp>) (CompletableFuture<?>) f.whenComplete((r, err) -> {
-            info.stats().record(StatsEvent.RPC_FINISH);
+        return (CompletableFuture<Resp>) (CompletableFuture<?>) f.whenComplete((r, err) -> finishCall(finalCtx, err));
+    }
+
+    @Override
+    public <Req, Resp> ClientStream<Req, Resp> openStream(MethodDescriptor<Req, Resp> method, CallOptions callOptions) {
+        if (closed.get()) {
+            return new ClientStream<>(CompletableFuture.failedFuture(new InternalException("client is closed")));
+        }
+        if (service.method(method.name()) != method) {
+            return new ClientStream<>(CompletableFuture.failedFuture(new InternalException(
+                    "method " + method.name() + " is not a method of " + service.serviceName())));
+        }
+        if (!method.mode().isStreaming()) {
+            return new ClientStream<>(CompletableFuture.failedFuture(new InternalException(
+                    "method " + method.name() + " is " + method.mode() + ": call it with invoke")));
+        }
+        if (options.transportProtocol() != TransportProtocol.GRPC) {
+            return new ClientStream<>(CompletableFuture.failedFuture(new InternalException(
+                    "streaming calls need the GRPC transport protocol (this client uses "
+                            + options.transportProtocol() + ")")));
+        }
+        RpcContext ctx = startCall(method, callOptions);
+        CompletableFuture<Object> f;
+        try {
+            f = chain.invoke(ctx, null);
+        } catch (RuntimeException e) {
+            f = CompletableFuture.failedFuture(e);
+        }
+        CompletableFuture<Stream> opened = new CompletableFuture<>();
+        f.whenComplete((s, err) -> {
             if (err != null) {
-                info.stats().setError(unwrap(err));
-            }
-            for (Tracer t : tracers) {
-                try {
-                    t.finish(finalCtx);
-                } catch (RuntimeException e) {
-                    log.warn("tracer {} failed on finish", t, e);
-                }
+                finishCall(ctx, err);
+                opened.completeExceptionally(unwrap(err));
+            } else if (!(s instanceof Stream)) {
+                InternalException bad = new InternalException("the middleware chain did not return a stream for "
+                        + method.name() + " (a middleware replaced the result?)");
+                finishCall(ctx, bad);
+                opened.completeExceptionally(bad);
+            } else {
+                Stream stream = (Stream) s;
+                stream.done().whenComplete((v, e) -> finishCall(ctx, e));
+                opened.complete(stream);
             }
         });
+        return new ClientStream<>(opened);
+    }
+
+    /** Builds the call's rpcinfo and context and starts its tracers. */
+    private RpcContext startCall(MethodDescriptor<?, ?> method, CallOptions callOptions) {
+        RpcContext parent = RpcContext.current();
+        DefaultRpcInfo info = newRpcInfo(method, callOptions, parent);
+        RpcContext ctx = InternalRpcContexts.forCall(parent, info, null);
+        if (callOptions.hostPort() != null) {
+            info.to().setAddress(callOptions.hostPort());
+        }
+        if (callOptions.headers() != null || callOptions.compressor() != null) {
+            ctx = ctx.withAttribute(CALL_OPTIONS, callOptions);
+        }
+        for (Tracer t : tracers) {
+            try {
+                ctx = t.start(ctx);
+            } catch (RuntimeException e) {
+                log.warn("tracer {} failed on start", t, e);
+            }
+        }
+        info.stats().record(StatsEvent.RPC_START);
+        return ctx;
+    }
+
+    private void finishCall(RpcContext ctx, Throwable err) {
+        DefaultRpcInfo info = (DefaultRpcInfo) ctx.rpcInfo();
+        info.stats().record(StatsEvent.RPC_FINISH);
+        if (err != null) {
+            info.stats().setError(unwrap(err));
+        }
+        for (Tracer t : tracers) {
+            try {
+                t.finish(ctx);
+            } catch (RuntimeException e) {
+                log.warn("tracer {} failed on finish", t, e);
+            }
+        }
     }
 
     private DefaultRpcInfo newRpcInfo(MethodDescriptor<?, ?> method, CallOptions callOptions, RpcContext parent) {
@@ -182,7 +255,7 @@ public final class DefaultClient implements Client {
         }
         cfg.setReadWriteTimeout(options.transportConfig().readWriteTimeout());
         cfg.setTransportProtocol(options.transportProtocol());
-        cfg.setPayloadProtocol(options.payloadProtocol());
+        cfg.setPayloadProtocol(payloadProtocol);
         cfg.setInteractionMode(method.mode());
         return new DefaultRpcInfo(RpcInfo.Side.CLIENT, from, to, inv, cfg, new MutableRpcStats(options.statsLevel()));
     }
@@ -192,7 +265,9 @@ public final class DefaultClient implements Client {
         return next -> (ctx, req) -> {
             DefaultRpcInfo info = (DefaultRpcInfo) ctx.rpcInfo();
             Duration timeout = info.config().rpcTimeout();
-            if (timeout.isZero() || info.config().interactionMode() == InteractionMode.ONEWAY) {
+            // Streams carry their timeout as the stream's deadline (transport endpoint).
+            if (timeout.isZero() || info.config().interactionMode() == InteractionMode.ONEWAY
+                    || info.config().interactionMode().isStreaming()) {
                 return next.invoke(ctx, req);
             }
             CompletableFuture<Object> result = new CompletableFuture<>();
@@ -252,12 +327,22 @@ public final class DefaultClient implements Client {
         if (!timeout.isZero() && !oneway) {
             msg.deadlineNanos(System.nanoTime() + timeout.toNanos());
         }
+        boolean grpc = msg.transport() == TransportProtocol.GRPC;
+        if (grpc) {
+            CallOptions co = ctx.attribute(CALL_OPTIONS);
+            msg.callHeaders(co != null && co.headers() != null ? co.headers() : new CallHeaders());
+            msg.compressor(co != null ? co.compressor() : null);
+        }
         try {
+            GrpcMetaHandler.writeRequest(msg);
             for (MetaHandler h : metaHandlers) {
                 h.writeMeta(msg);
             }
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(new InternalException("meta handler failed: " + e.getMessage(), e));
+        }
+        if (method.mode().isStreaming()) {
+            return openTransportStream(msg, info);
         }
         BackwardValues receiver = InternalRpcContexts.backwardReceiver(ctx);
         CompletableFuture<Object> result = new CompletableFuture<>();
@@ -284,6 +369,7 @@ public final class DefaultClient implements Client {
             }
             info.stats().setRecvSize(reply.wireSize());
             reply.rpcInfo(info);
+            GrpcMetaHandler.readReply(reply);
             for (MetaHandler h : metaHandlers) {
                 h.readMeta(reply);
             }
@@ -308,6 +394,19 @@ public final class DefaultClient implements Client {
             }
             return reply.body();
         }
+    }
+
+    /** Opens the transport's stream; its deadline (the RPC timeout) ends it with DEADLINE_EXCEEDED. */
+    private CompletableFuture<Object> openTransportStream(RemoteMessage msg, DefaultRpcInfo info) {
+        CompletableFuture<Object> result = new CompletableFuture<>();
+        transport.openStream(msg, info.to().address()).whenComplete((s, err) -> {
+            if (err != null) {
+                result.completeExceptionally(unwrap(err));
+            } else {
+                result.complete(new ClientCallStream(s, msg.callHeaders(), msg.deadlineNanos(), info));
+            }
+        });
+        return result;
     }
 
     static Throwable unwrap(Throwable t) {

@@ -1,6 +1,7 @@
 package io.kitex4j.internal.server;
 
 import io.kitex4j.context.BackwardValues;
+import io.kitex4j.context.CallHeaders;
 import io.kitex4j.context.InternalRpcContexts;
 import io.kitex4j.context.Metainfo;
 import io.kitex4j.context.RpcContext;
@@ -10,6 +11,7 @@ import io.kitex4j.endpoint.MiddlewareBuilder;
 import io.kitex4j.endpoint.MiddlewareContext;
 import io.kitex4j.errors.ApplicationException;
 import io.kitex4j.errors.BizStatusException;
+import io.kitex4j.errors.StatusException;
 import io.kitex4j.internal.common.HandlerExecutors;
 import io.kitex4j.internal.common.Transports;
 import io.kitex4j.internal.rpcinfo.DefaultRpcInfo;
@@ -17,6 +19,7 @@ import io.kitex4j.internal.rpcinfo.MutableEndpointInfo;
 import io.kitex4j.internal.rpcinfo.MutableInvocation;
 import io.kitex4j.internal.rpcinfo.MutableRpcConfig;
 import io.kitex4j.internal.rpcinfo.MutableRpcStats;
+import io.kitex4j.internal.transmeta.GrpcMetaHandler;
 import io.kitex4j.internal.transmeta.ServerTTHeaderHandler;
 import io.kitex4j.remote.MessageType;
 import io.kitex4j.remote.MetaHandler;
@@ -26,13 +29,16 @@ import io.kitex4j.remote.transport.InboundDispatcher;
 import io.kitex4j.remote.transport.ReplySink;
 import io.kitex4j.remote.transport.ServerTransport;
 import io.kitex4j.rpcinfo.RpcInfo;
+import io.kitex4j.rpcinfo.TransportProtocol;
 import io.kitex4j.server.HandlerExecution;
 import io.kitex4j.server.Server;
 import io.kitex4j.server.ServerOptions;
-import io.kitex4j.service.ServiceDefinition;
 import io.kitex4j.service.ServiceDefinition.ServerMethod;
+import io.kitex4j.service.ServiceDefinition;
 import io.kitex4j.stats.StatsEvent;
 import io.kitex4j.stats.Tracer;
+import io.kitex4j.streaming.ServerStream;
+import io.kitex4j.streaming.Stream;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -70,6 +76,7 @@ public final class DefaultServer implements Server, InboundDispatcher {
     private final Endpoint chain;
     private final Executor executor;
     private final ExecutorService ownedExecutor;
+    private ExecutorService streamExecutor;
     private volatile boolean draining;
     private volatile InetSocketAddress boundAddress;
     private boolean stopped;
@@ -144,6 +151,11 @@ public final class DefaultServer implements Server, InboundDispatcher {
         if (ownedExecutor != null) {
             ownedExecutor.shutdown();
         }
+        synchronized (this) {
+            if (streamExecutor != null) {
+                streamExecutor.shutdown();
+            }
+        }
     }
 
     @Override
@@ -164,6 +176,10 @@ public final class DefaultServer implements Server, InboundDispatcher {
     @Override
     public void route(RemoteMessage request) {
         String method = request.methodName();
+        if (!request.serviceName().isEmpty()) {
+            routeQualified(request, method);
+            return;
+        }
         String isn = request.hasStrInfo() ? request.strInfo().get(TTHeaderKeys.IDL_SERVICE_NAME) : null;
         if (isn != null && !isn.isEmpty()) {
             ServiceDefinition svc = services.get(isn);
@@ -190,8 +206,69 @@ public final class DefaultServer implements Server, InboundDispatcher {
         throw new ApplicationException(ApplicationException.UNKNOWN_SERVICE, "unknown service , method " + method);
     }
 
+    /**
+     * Routes by a service name the transport found (a gRPC path's {@code package.Service}, or a
+     * bare {@code Service}): the package must match when given.
+     */
+    private void routeQualified(RemoteMessage request, String method) {
+        String qualified = request.serviceName();
+        int dot = qualified.lastIndexOf('.');
+        String name = dot < 0 ? qualified : qualified.substring(dot + 1);
+        String pkg = dot < 0 ? null : qualified.substring(0, dot);
+        ServiceDefinition svc = services.get(name);
+        if (svc == null || pkg != null && !pkg.equals(svc.descriptor().packageName())) {
+            throw new ApplicationException(ApplicationException.UNKNOWN_SERVICE,
+                    "unknown service " + qualified + ", method " + method);
+        }
+        ServerMethod<?, ?> m = svc.method(method);
+        if (m == null) {
+            throw new ApplicationException(ApplicationException.UNKNOWN_METHOD,
+                    "unknown method " + method + " (service " + qualified + ")");
+        }
+        request.serviceName(name).method(m.descriptor());
+    }
+
     @Override
     public void dispatch(RemoteMessage request, ReplySink sink) {
+        RpcContext callCtx = begin(request);
+        execute(callCtx, request, () -> run(callCtx, request, request.body(), sink), sink);
+    }
+
+    @Override
+    public void dispatchStream(RemoteMessage request, Stream stream, ReplySink sink) {
+        RpcContext callCtx = begin(request);
+        execute(callCtx, request, () -> run(callCtx, request, stream, sink), sink);
+    }
+
+    private void execute(RpcContext callCtx, RemoteMessage request, Runnable task, ReplySink sink) {
+        Executor exec = executor;
+        if (exec == null) {
+            if (!request.method().mode().isStreaming()) {
+                task.run();
+                return;
+            }
+            // A stream handler waits for messages: it can never run on the I/O thread that reads them.
+            exec = streamExecutor();
+        }
+        try {
+            exec.execute(task);
+        } catch (RejectedExecutionException e) {
+            finish(callCtx, request, InternalRpcContexts.backwardSent(callCtx), sink, null,
+                    new FrameworkError(ApplicationException.INTERNAL_ERROR, "request over limit: handler pool exhausted"));
+        }
+    }
+
+    private synchronized Executor streamExecutor() {
+        if (streamExecutor == null) {
+            ExecutorService vt = HandlerExecutors.newVirtualThreadExecutor();
+            streamExecutor = vt != null ? vt
+                    : HandlerExecutors.newBoundedPool("kitex4j-stream", options.poolThreads(), options.poolQueue());
+        }
+        return streamExecutor;
+    }
+
+    /** Builds the call's rpcinfo and context, reads its metadata and starts the tracers. */
+    private RpcContext begin(RemoteMessage request) {
         ServiceDefinition svc = services.get(request.serviceName());
         MutableEndpointInfo from = new MutableEndpointInfo("", "");
         from.setAddress(request.remoteAddress());
@@ -210,13 +287,25 @@ public final class DefaultServer implements Server, InboundDispatcher {
         DefaultRpcInfo info = new DefaultRpcInfo(RpcInfo.Side.SERVER, from, to, inv, cfg, stats);
         request.rpcInfo(info);
         stats.record(StatsEvent.RPC_START);
-        ttheaderHandler.readMeta(request);
+        if (request.transport() == TransportProtocol.GRPC) {
+            GrpcMetaHandler.readRequest(request);
+            if (request.deadlineNanos() != 0) {
+                long left = request.deadlineNanos() - System.nanoTime();
+                cfg.setRpcTimeout(java.time.Duration.ofNanos(Math.max(1, left)), true);
+            }
+        } else {
+            ttheaderHandler.readMeta(request);
+        }
         for (MetaHandler h : userMetaHandlers) {
             h.readMeta(request);
         }
         Metainfo metainfo = request.metainfo().transferForward();
         BackwardValues backward = new BackwardValues();
-        RpcContext ctx = InternalRpcContexts.forCall(RpcContext.root().withMetainfo(metainfo), info, backward);
+        RpcContext root = RpcContext.root().withMetainfo(metainfo);
+        if (request.callHeaders() != null) {
+            root = root.withAttribute(CallHeaders.KEY, request.callHeaders());
+        }
+        RpcContext ctx = InternalRpcContexts.forCall(root, info, backward);
         for (Tracer t : tracers) {
             try {
                 ctx = t.start(ctx);
@@ -224,29 +313,19 @@ public final class DefaultServer implements Server, InboundDispatcher {
                 log.warn("tracer {} failed on start", t, e);
             }
         }
-        RpcContext callCtx = ctx;
-        Runnable task = () -> run(callCtx, request, backward, sink);
-        if (executor == null) {
-            task.run();
-            return;
-        }
-        try {
-            executor.execute(task);
-        } catch (RejectedExecutionException e) {
-            finish(callCtx, request, backward, sink, null, new FrameworkError(ApplicationException.INTERNAL_ERROR,
-                    "request over limit: handler pool exhausted"));
-        }
+        return ctx;
     }
 
-    private void run(RpcContext ctx, RemoteMessage request, BackwardValues backward, ReplySink sink) {
+    private void run(RpcContext ctx, RemoteMessage request, Object body, ReplySink sink) {
         DefaultRpcInfo info = request.rpcInfo();
         info.stats().record(StatsEvent.SERVER_HANDLE_START);
         CompletableFuture<Object> f;
         try {
-            f = chain.invoke(ctx, request.body());
+            f = chain.invoke(ctx, body);
         } catch (Throwable t) {
             f = CompletableFuture.failedFuture(t);
         }
+        BackwardValues backward = InternalRpcContexts.backwardSent(ctx);
         f.whenComplete((result, err) -> finish(ctx, request, backward, sink, result, err));
     }
 
@@ -258,7 +337,15 @@ public final class DefaultServer implements Server, InboundDispatcher {
             if (m.blockingHandler() != null) {
                 return CompletableFuture.completedFuture(m.blockingHandler().handle(request));
             }
-            CompletionStage<Object> stage = m.asyncHandler().handle(request);
+            CompletionStage<Object> stage;
+            if (m.streamHandler() != null) {
+                m.streamHandler().handle(new ServerStream<>((Stream) request));
+                return CompletableFuture.completedFuture(null);
+            } else if (m.asyncStreamHandler() != null) {
+                stage = m.asyncStreamHandler().handle(new ServerStream<>((Stream) request));
+            } else {
+                stage = m.asyncHandler().handle(request);
+            }
             if (stage == null) {
                 return CompletableFuture.failedFuture(new NullPointerException("async handler returned null"));
             }
@@ -296,15 +383,19 @@ public final class DefaultServer implements Server, InboundDispatcher {
                     .transport(request.transport())
                     .payloadProtocol(request.payloadProtocol())
                     .rpcInfo(info)
-                    .backward(backward);
+                    .backward(backward)
+                    .callHeaders(request.callHeaders());
             if (err == null) {
-                reply.body(result);
+                // A stream's handler has sent its messages already: the reply only ends the call.
+                reply.body(request.method().mode().isStreaming() ? null : result);
             } else if (err instanceof BizStatusException) {
                 reply.body(null).error(err);
             } else {
-                reply.messageType(MessageType.EXCEPTION).body(toApplicationException(info, err));
+                // The raw failure travels beside its Thrift form: gRPC maps it to a status itself.
+                reply.messageType(MessageType.EXCEPTION).body(toApplicationException(info, err)).error(err);
             }
             ttheaderHandler.writeReplyMeta(reply, draining);
+            GrpcMetaHandler.writeReply(reply);
             for (MetaHandler h : userMetaHandlers) {
                 h.writeMeta(reply);
             }
@@ -327,7 +418,7 @@ public final class DefaultServer implements Server, InboundDispatcher {
         }
     }
 
-    /** Kitex's mapping of handler failures to wire exceptions (§2.1). */
+    /** Kitex's mapping of handler failures to wire exceptions (§2.1); a {@link StatusException} keeps its message. */
     static ApplicationException toApplicationException(RpcInfo info, Throwable err) {
         if (err instanceof FrameworkError) {
             return (ApplicationException) err;
@@ -340,6 +431,10 @@ public final class DefaultServer implements Server, InboundDispatcher {
             return new ApplicationException(ApplicationException.INTERNAL_ERROR,
                     "panic: [happened in biz handler, method=" + info.to().serviceName() + "." + info.to().method()
                             + "] " + err);
+        }
+        if (err instanceof StatusException) {
+            return new ApplicationException(ApplicationException.INTERNAL_ERROR,
+                    "biz error: " + ((StatusException) err).statusMessage());
         }
         String m = err.getMessage();
         return new ApplicationException(ApplicationException.INTERNAL_ERROR,

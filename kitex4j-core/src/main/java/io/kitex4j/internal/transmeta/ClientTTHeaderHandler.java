@@ -57,7 +57,7 @@ public final class ClientTTHeaderHandler implements MetaHandler {
 
     @Override
     public void readMeta(RemoteMessage msg) {
-        if (!msg.hasStrInfo()) {
+        if (!msg.hasStrInfo() || !msg.transport().isTTHeader()) {
             return;
         }
         Map<String, String> strs = msg.strInfo();

@@ -23,6 +23,20 @@ public interface ClientTransport extends AutoCloseable {
      */
     CompletableFuture<RemoteMessage> send(RemoteMessage request, InetSocketAddress address);
 
+    /**
+     * Opens a streaming call (gRPC) to {@code address}: sends the request headers of
+     * {@code request} (method, service, {@link RemoteMessage#strInfo()} as metadata, deadline,
+     * compressor) and completes with the {@link io.kitex4j.streaming.Stream} once the call is
+     * open; messages are then sent and received through the stream, encoded with the method's
+     * codecs. The stream's receive completes with {@code null} after an OK status, or fails
+     * with the mapped status; response headers and trailers go to
+     * {@link RemoteMessage#callHeaders()}. Transports without streams fail the future.
+     */
+    default CompletableFuture<io.kitex4j.streaming.Stream> openStream(RemoteMessage request, InetSocketAddress address) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException(
+                "transport " + getClass().getSimpleName() + " does not support streaming calls"));
+    }
+
     /** Closes pooled connections and releases threads. Calls in flight fail. */
     @Override
     void close();

@@ -20,6 +20,19 @@ public interface InboundDispatcher {
      */
     void dispatch(RemoteMessage request, ReplySink sink);
 
+    /**
+     * Handles a streaming request (a gRPC call of a streaming method): runs the server chain and
+     * the method's stream handler over {@code stream}, whose messages the transport decodes and
+     * encodes. When the handler has ended, exactly one {@link ReplySink#reply} follows with a
+     * message that carries no body: {@link io.kitex4j.remote.MessageType#REPLY} for success, or
+     * {@link io.kitex4j.remote.MessageType#EXCEPTION} with the failure in
+     * {@link RemoteMessage#error()} (and its Thrift form in the body), plus the trailer keys in
+     * {@link RemoteMessage#strInfo()}.
+     */
+    default void dispatchStream(RemoteMessage request, io.kitex4j.streaming.Stream stream, ReplySink sink) {
+        throw new UnsupportedOperationException("this server does not handle streaming calls");
+    }
+
     /** Whether the server is shutting down (replies then carry {@code crrst=1}). */
     boolean draining();
 }
