@@ -27,7 +27,7 @@ public final class ClientBuilder {
     String clientServiceName = "";
     String destService;
     final List<InetSocketAddress> addresses = new ArrayList<>();
-    TransportProtocol transportProtocol = TransportProtocol.FRAMED;
+    TransportProtocol transportProtocol;
     PayloadProtocol payloadProtocol;
     Duration rpcTimeout = Duration.ZERO;
     boolean rpcTimeoutExplicit;
@@ -48,6 +48,9 @@ public final class ClientBuilder {
         this.service = Objects.requireNonNull(service, "service");
         this.payloadProtocol = service.payloadKind() == PayloadKind.THRIFT
                 ? PayloadProtocol.THRIFT_BINARY : PayloadProtocol.KITEX_PROTOBUF;
+        // Kitex's defaults: TTHeader|Framed for protobuf services (§3), Framed for Thrift.
+        this.transportProtocol = service.payloadKind() == PayloadKind.PROTOBUF
+                ? TransportProtocol.TTHEADER_FRAMED : TransportProtocol.FRAMED;
     }
 
     private ClientBuilder record(String line) {

@@ -575,14 +575,65 @@ class BadInputTest {
         return out;
     }
 
+    /**
+     * Kitex Protobuf is served now. This server hosts only the Thrift EchoService (method
+     * {@code echo}), so Kitex's {@code Echo} calls are answered in Kitex Protobuf, in the framing of
+     * the request, with an unknown-method exception (ErrorProto type 20 without {@code isn}, 1 with
+     * it), and the connection is closed, as for Thrift. (kitexpb.KitexPbBadInputTest covers a server
+     * that hosts the protobuf service.)
+     */
     @Test
     @Order(16)
-    void kitexProtobufIsClosed() throws Exception {
+    void kitexProtobufIsAnsweredInKitexProtobuf() throws Exception {
         Map<String, byte[]> cases = new LinkedHashMap<>();
         cases.put("Framed Kitex Protobuf (sec8-v8.hex)", Frames.vector("sec8-v8.hex"));
         cases.put("TTHeader|Framed Kitex Protobuf (sec8-v10.hex)", Frames.vector("sec8-v10.hex"));
         cases.put("TTHeader|Framed Kitex Protobuf with meta (pb-ttheader.req.hex)", Frames.vector("pb-ttheader.req.hex"));
-        checkEach(cases, true);
+        String[] expected = {
+            "20 unknown service , method Echo",
+            "20 unknown service , method Echo",
+            "1 unknown method Echo (service EchoService)"};
+        List<byte[]> inputs = new ArrayList<>(cases.values());
+        List<Outcome> outcomes = sendAll(inputs, c -> { }, BOUND);
+        List<String> names = new ArrayList<>(cases.keySet());
+        for (int i = 0; i < inputs.size(); i++) {
+            Outcome o = outcomes.get(i);
+            assertThat(o.closed()).as("%s: closed after the answer: %s", names.get(i), o).isTrue();
+            assertThat(o.millis()).as("%s: %s", names.get(i), o).isLessThan(IMMEDIATE_MS);
+            byte[] r = o.received();
+            boolean ttheader = i > 0;
+            assertThat(r.length > 8 && (r[4] == 0x10 && r[5] == 0) == ttheader)
+                    .as("%s: reply framing matches the request: %s", names.get(i), o).isTrue();
+            int msg = ttheader ? 14 + 4 * (((r[12] & 0xFF) << 8) | (r[13] & 0xFF)) + 4 : 4;
+            ByteBuffer b = ByteBuffer.wrap(r);
+            assertThat(b.getInt(msg - 4)).as("%s: Framed length", names.get(i)).isEqualTo(r.length - msg);
+            assertThat(b.getInt(msg)).as("%s: Kitex Protobuf EXCEPTION", names.get(i)).isEqualTo(0x9001_0003);
+            int nameLen = b.getInt(msg + 4);
+            assertThat(new String(r, msg + 8, nameLen, StandardCharsets.UTF_8)).isEqualTo("Echo");
+            assertThat(b.getInt(msg + 8 + nameLen)).as("seq id").isEqualTo(1);
+            assertThat(errorProto(Arrays.copyOfRange(r, msg + 12 + nameLen, r.length))).as(names.get(i))
+                    .isEqualTo(expected[i]);
+        }
+    }
+
+    /** {@code ErrorProto{int32 TypeID = 1; string Message = 2;}} as "type message", read by hand. */
+    private static String errorProto(byte[] body) {
+        ByteBuffer in = ByteBuffer.wrap(body);
+        int type = 0;
+        String message = "";
+        while (in.hasRemaining()) {
+            int tag = in.get();
+            if (tag == 0x08) {
+                type = in.get(); // small positive type ids: one varint byte
+            } else if (tag == 0x12) {
+                byte[] m = new byte[in.get()]; // short messages: one varint byte
+                in.get(m);
+                message = new String(m, StandardCharsets.UTF_8);
+            } else {
+                throw new AssertionError("unexpected ErrorProto tag " + tag + " in " + Frames.hex(body, 64));
+            }
+        }
+        return type + " " + message;
     }
 
     @Test

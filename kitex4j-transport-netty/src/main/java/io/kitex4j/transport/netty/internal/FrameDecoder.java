@@ -19,8 +19,10 @@ import java.util.concurrent.TimeUnit;
  * Kitex's default codec does (§1.11 of the wire fact sheet): TTHeader by its magic at offset 4,
  * then Buffered Thrift (binary {@code 0x8001} or compact {@code 0x82} at offset 0), then Framed
  * Thrift (the same at offset 4); inside TTHeader the payload is sniffed the same way. The HTTP/2
- * preface, TTHeader Streaming and Kitex Protobuf are recognised and raised as
- * {@link UnsupportedProtocolException} until their transports exist.
+ * preface and TTHeader Streaming are recognised and raised as
+ * {@link UnsupportedProtocolException} until their transports exist. Kitex Protobuf ({@code 0x9001}
+ * at offset 4: always framed) is served bare Framed and as TTHeader|Framed; unframed inside
+ * TTHeader it is refused, as Kitex does.
  *
  * <p>Limits: a frame over {@code maxFrameSize} or malformed bytes raise {@link ProtocolException};
  * a message whose bytes are not all there {@code readTimeoutNanos} after its first byte arrived
@@ -173,8 +175,17 @@ final class FrameDecoder extends ByteToMessageDecoder {
             return new InboundFrame(TransportProtocol.FRAMED, p, 0, null, null, in.readRetainedSlice((int) len), (int) len + 4);
         }
         if ((word1 & MAGIC_MASK) == KITEX_PB_MAGIC) {
-            throw new UnsupportedProtocolException(UnsupportedProtocolException.Kind.KITEX_PROTOBUF,
-                    "Kitex Protobuf is not supported by this server yet");
+            // Kitex Protobuf: always framed, sniffed at [4:8] only (as Kitex's isProtobufKitex).
+            long len = word0 & 0xFFFF_FFFFL;
+            if (word0 < 0 || len + 4 > maxFrameSize) {
+                throw tooLarge(len + 4);
+            }
+            if (readable < len + 4) {
+                return null;
+            }
+            in.skipBytes(4);
+            return new InboundFrame(TransportProtocol.FRAMED, PayloadProtocol.KITEX_PROTOBUF, 0, null, null,
+                    in.readRetainedSlice((int) len), (int) len + 4);
         }
         throw new ProtocolException("invalid payload: first bytes " + hex(in, start, 8)
                 + " are neither TTHeader, Framed nor Buffered thrift");
@@ -218,8 +229,16 @@ final class FrameDecoder extends ByteToMessageDecoder {
             }
             msgOffset = 4;
         } else if ((p1 & MAGIC_MASK) == KITEX_PB_MAGIC) {
-            throw new UnsupportedProtocolException(UnsupportedProtocolException.Kind.KITEX_PROTOBUF,
-                    "Kitex Protobuf is not supported by this server yet");
+            transport = TransportProtocol.TTHEADER_FRAMED;
+            payload = PayloadProtocol.KITEX_PROTOBUF;
+            if (p0 != payloadLen - 4) {
+                throw new ProtocolException("TTHeader framed payload length " + (p0 & 0xFFFF_FFFFL) + " does not match the "
+                        + (payloadLen - 4) + " bytes left in the frame");
+            }
+            msgOffset = 4;
+        } else if ((p0 & MAGIC_MASK) == KITEX_PB_MAGIC) {
+            // Kitex sniffs Kitex Protobuf only behind a Framed length and answers this "invalid payload".
+            throw new ProtocolException("Kitex Protobuf inside TTHeader must be framed (TTHeader|Framed); Kitex refuses it unframed too");
         } else {
             throw new ProtocolException("invalid TTHeader payload: first bytes " + hex(frame, payloadStart, 8));
         }

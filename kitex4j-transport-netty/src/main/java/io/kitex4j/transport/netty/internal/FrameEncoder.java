@@ -11,17 +11,27 @@ import io.kitex4j.rpcinfo.TransportProtocol;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 
-/** Encodes a {@link RemoteMessage} into one frame of its transport: Buffered, Framed, TTHeader or TTHeader|Framed. */
+/**
+ * Encodes a {@link RemoteMessage} into one frame of its transport: Buffered, Framed, TTHeader or
+ * TTHeader|Framed (Kitex Protobuf: Framed or TTHeader|Framed only).
+ */
 public final class FrameEncoder {
     private FrameEncoder() {}
 
     /**
      * Encodes {@code msg}; the caller owns the returned buffer. Throws {@link ProtocolException}
-     * if the frame would exceed {@code maxFrameSize} (nothing is leaked).
+     * if the frame would exceed {@code maxFrameSize} (nothing is leaked), and
+     * {@link IllegalArgumentException} for Kitex Protobuf over an unframed transport (Buffered or
+     * pure TTHeader): Kitex Protobuf is always framed, and Kitex refuses to encode it otherwise.
+     * Servers reply in the framing of the request, which for Kitex Protobuf is always framed.
      */
     public static ByteBuf encode(ByteBufAllocator alloc, RemoteMessage msg, int maxFrameSize) {
         PayloadCodec codec = PayloadCodecs.require(msg.payloadProtocol());
         TransportProtocol transport = msg.transport();
+        if (msg.payloadProtocol() == PayloadProtocol.KITEX_PROTOBUF && !transport.isFramed()) {
+            throw new IllegalArgumentException("Kitex Protobuf is always framed: use FRAMED or TTHEADER_FRAMED, not "
+                    + transport);
+        }
         ByteBuf out = alloc.ioBuffer(256);
         try {
             int ttStart = -1;
