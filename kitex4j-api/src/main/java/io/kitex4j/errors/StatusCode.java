@@ -49,7 +49,9 @@ public enum StatusCode {
      * The status a failure stands for: a {@link StatusException}'s own code; a timeout is
      * {@link #DEADLINE_EXCEEDED}; a cancellation {@link #CANCELLED}; over-limit
      * {@link #RESOURCE_EXHAUSTED}; ACL {@link #PERMISSION_DENIED}; connection and network
-     * errors {@link #UNAVAILABLE}; other framework errors and handler failures {@link #INTERNAL}
+     * errors {@link #UNAVAILABLE}; a peer's application exception {@link #UNIMPLEMENTED} for an
+     * unknown method or service, else {@link #INTERNAL}; other framework errors and handler
+     * failures {@link #INTERNAL}
      * (Kitex's mapping, {@code nphttp2/codes.go}). {@code null} is {@link #OK}.
      */
     public static StatusCode of(Throwable t) {
@@ -64,6 +66,12 @@ public enum StatusCode {
         }
         if (t instanceof CancellationException) {
             return CANCELLED;
+        }
+        if (t instanceof RemoteApplicationException) {
+            // The peer answered with an application exception: its handler failed, or it had no such method.
+            int type = ((RemoteApplicationException) t).typeId();
+            return type == ApplicationException.UNKNOWN_METHOD || type == ApplicationException.UNKNOWN_SERVICE
+                    ? UNIMPLEMENTED : INTERNAL;
         }
         if (t instanceof RpcException) {
             switch (((RpcException) t).kind()) {

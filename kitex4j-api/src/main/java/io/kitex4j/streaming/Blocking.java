@@ -11,8 +11,13 @@ import java.util.concurrent.ExecutionException;
 final class Blocking {
     private Blocking() {}
 
-    /** Waits; rethrows the failure itself; interruption cancels {@code stream} and keeps the flag. */
+    /** Waits; rethrows the failure itself; interruption cancels the call and keeps the flag. */
     static <T> T await(CompletableFuture<T> f, Stream stream) {
+        return await(f, stream == null ? null : stream::cancel);
+    }
+
+    /** Waits; rethrows the failure itself; interruption calls {@code canceller} and keeps the flag. */
+    static <T> T await(CompletableFuture<T> f, java.util.function.Consumer<Throwable> canceller) {
         try {
             return f.get();
         } catch (ExecutionException e) {
@@ -20,8 +25,8 @@ final class Blocking {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             RpcException cancelled = new RpcException(ErrorKind.STREAMING_CANCELED, "interrupted", e);
-            if (stream != null) {
-                stream.cancel(cancelled);
+            if (canceller != null) {
+                canceller.accept(cancelled);
             }
             throw cancelled;
         }

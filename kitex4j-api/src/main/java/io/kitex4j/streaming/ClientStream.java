@@ -2,8 +2,11 @@ package io.kitex4j.streaming;
 
 import io.kitex4j.errors.ErrorKind;
 import io.kitex4j.errors.RpcException;
+import java.util.ArrayDeque;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 /**
@@ -22,54 +25,87 @@ import java.util.function.Function;
  */
 public final class ClientStream<Req, Resp> implements StreamWriter<Req>, StreamReader<Resp> {
     private final CompletableFuture<Stream> opened;
-    /** Completes once every send-side operation issued so far has been handed to the stream. */
-    private CompletableFuture<Stream> issued;
+    /** Send-side operations issued before the stream opened, run in call order once it has. Guarded by this. */
+    private final ArrayDeque<Runnable> pending = new ArrayDeque<>();
+    /** Set once the stream opened (or failed to) and every pending operation has run. */
+    private volatile boolean drained;
 
     /** Wraps a stream that is being opened (the client engine's business). */
     public ClientStream(CompletableFuture<Stream> opened) {
         this.opened = Objects.requireNonNull(opened, "opened");
-        this.issued = opened;
+        opened.whenComplete((s, err) -> drain());
+    }
+
+    /** Runs the queued operations in a loop (never recursively: a long queue must not overflow the stack). */
+    private void drain() {
+        while (true) {
+            Runnable next;
+            synchronized (this) {
+                next = pending.poll();
+                if (next == null) {
+                    drained = true;
+                    return;
+                }
+            }
+            next.run();
+        }
+    }
+
+    /** The stream if it opened, else {@code null} (still opening, or failed). Never throws. */
+    private Stream openStream() {
+        return opened.isDone() && !opened.isCompletedExceptionally() ? opened.join() : null;
+    }
+
+    private Throwable openFailure() {
+        try {
+            opened.join();
+            return null;
+        } catch (CompletionException | CancellationException e) {
+            return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+        }
     }
 
     /**
      * Runs a send-side operation in call order: before the stream is open, operations queue
      * (a plain {@code opened.thenCompose} would run them in reverse order once it opens).
      */
-    private synchronized <T> CompletableFuture<T> inOrder(Function<Stream, CompletableFuture<T>> op) {
-        CompletableFuture<Stream> previous = issued;
-        Stream s = previous.getNow(null);
-        if (s != null) {
-            return op.apply(s);
+    private <T> CompletableFuture<T> inOrder(Function<Stream, CompletableFuture<T>> op) {
+        if (!drained) {
+            CompletableFuture<T> result = new CompletableFuture<>();
+            synchronized (this) {
+                if (!drained) {
+                    pending.add(() -> apply(op, result));
+                    return result;
+                }
+            }
         }
-        CompletableFuture<Stream> next = new CompletableFuture<>();
         CompletableFuture<T> result = new CompletableFuture<>();
-        previous.whenComplete((stream, err) -> {
-            if (err != null) {
-                next.completeExceptionally(err);
-                result.completeExceptionally(err);
-                return;
-            }
-            try {
-                op.apply(stream).whenComplete((r, e) -> {
-                    if (e != null) {
-                        result.completeExceptionally(e);
-                    } else {
-                        result.complete(r);
-                    }
-                });
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-            } finally {
-                next.complete(stream);
-            }
-        });
-        issued = next;
+        apply(op, result);
         return result;
+    }
+
+    private <T> void apply(Function<Stream, CompletableFuture<T>> op, CompletableFuture<T> result) {
+        Stream s = openStream();
+        if (s == null) {
+            result.completeExceptionally(openFailure());
+            return;
+        }
+        try {
+            op.apply(s).whenComplete((r, e) -> {
+                if (e != null) {
+                    result.completeExceptionally(e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
+                } else {
+                    result.complete(r);
+                }
+            });
+        } catch (RuntimeException e) {
+            result.completeExceptionally(e);
+        }
     }
 
     @Override
     public void send(Req message) {
-        Blocking.await(sendAsync(message), opened.getNow(null));
+        Blocking.await(sendAsync(message), this::cancel);
     }
 
     @Override
@@ -80,13 +116,13 @@ public final class ClientStream<Req, Resp> implements StreamWriter<Req>, StreamR
 
     @Override
     public boolean isReady() {
-        Stream s = opened.getNow(null);
+        Stream s = openStream();
         return s != null && s.isReady();
     }
 
     @Override
     public Resp recv() {
-        return Blocking.await(recvAsync(), opened.getNow(null));
+        return Blocking.await(recvAsync(), this::cancel);
     }
 
     @Override
@@ -97,7 +133,7 @@ public final class ClientStream<Req, Resp> implements StreamWriter<Req>, StreamR
 
     /** Ends the requests (half-close) and waits until that was sent. */
     public void closeSend() {
-        Blocking.await(closeSendAsync(), opened.getNow(null));
+        Blocking.await(closeSendAsync(), this::cancel);
     }
 
     public CompletableFuture<Void> closeSendAsync() {
@@ -106,7 +142,7 @@ public final class ClientStream<Req, Resp> implements StreamWriter<Req>, StreamR
 
     /** Client streaming: ends the requests and waits for the one response. */
     public Resp closeAndRecv() {
-        return Blocking.await(closeAndRecvAsync(), opened.getNow(null));
+        return Blocking.await(closeAndRecvAsync(), this::cancel);
     }
 
     /** Client streaming: ends the requests; completes with the one response. */
@@ -124,11 +160,17 @@ public final class ClientStream<Req, Resp> implements StreamWriter<Req>, StreamR
         cancel(new RpcException(ErrorKind.STREAMING_CANCELED, "cancelled by the client"));
     }
 
+    /**
+     * Cancels the call with {@code cause}. Before the stream opened, the open fails with it (the
+     * engine then cancels the stream that opens later).
+     */
     public void cancel(Throwable cause) {
-        if (!opened.isDone()) {
-            opened.completeExceptionally(cause);
+        if (!opened.completeExceptionally(cause)) {
+            Stream s = openStream();
+            if (s != null) {
+                s.cancel(cause);
+            }
         }
-        opened.thenAccept(s -> s.cancel(cause));
     }
 
     /** Completes when the call ended: normally, or exceptionally with its failure. */

@@ -40,6 +40,7 @@ import io.kitex4j.service.ServiceDescriptor;
 import io.kitex4j.stats.StatsEvent;
 import io.kitex4j.stats.Tracer;
 import io.kitex4j.streaming.ClientStream;
+import io.kitex4j.streaming.ForwardingStream;
 import io.kitex4j.streaming.Stream;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -192,8 +193,26 @@ public final class DefaultClient implements Client {
                 opened.completeExceptionally(bad);
             } else {
                 Stream stream = (Stream) s;
-                stream.done().whenComplete((v, e) -> finishCall(ctx, e));
-                opened.complete(stream);
+                // The caller sees the call end only after the tracers finished it.
+                CompletableFuture<Void> finished = new CompletableFuture<>();
+                stream.done().whenComplete((v, e) -> {
+                    finishCall(ctx, e);
+                    if (e != null) {
+                        finished.completeExceptionally(unwrap(e));
+                    } else {
+                        finished.complete(null);
+                    }
+                });
+                Stream traced = new ForwardingStream(stream) {
+                    @Override
+                    public CompletableFuture<Void> done() {
+                        return finished;
+                    }
+                };
+                if (!opened.complete(traced)) {
+                    // The caller cancelled while the stream was opening: end the stream it will never see.
+                    stream.cancel(new RpcException(io.kitex4j.errors.ErrorKind.STREAMING_CANCELED, "cancelled by the client"));
+                }
             }
         });
         return new ClientStream<>(opened);

@@ -71,12 +71,16 @@ public final class GrpcMetaHandler {
                 transients = put(transients, fromHeaderKey(k.substring(TRANSIT.length())), v);
             } else if (k.startsWith(PERSIST)) {
                 persistent = put(persistent, fromHeaderKey(k.substring(PERSIST.length())), v);
-            } else if (info != null && k.equals(SOURCE_SERVICE)) {
-                info.from().setServiceName(v);
-            } else if (info != null && k.equals(SOURCE_METHOD)) {
-                info.from().setMethod(v);
-            }
-            if (headers != null) {
+            } else if (k.equals(SOURCE_SERVICE)) {
+                if (info != null) {
+                    info.from().setServiceName(v);
+                }
+            } else if (k.equals(SOURCE_METHOD)) {
+                if (info != null) {
+                    info.from().setMethod(v);
+                }
+            } else if (!k.equals(DESTINATION_SERVICE) && !k.equals(DESTINATION_METHOD) && headers != null) {
+                // Metainfo and the caller/callee keys are the framework's; the rest is the user's.
                 headers.putRawRequest(k, v);
             }
         }
@@ -94,7 +98,7 @@ public final class GrpcMetaHandler {
             BizStatusException biz = (BizStatusException) reply.error();
             reply.strInfo().put(BIZ_STATUS, Integer.toString(biz.statusCode()));
             if (!biz.extra().isEmpty()) {
-                reply.strInfo().put(BIZ_EXTRA, JsonStrings.write(biz.extra()));
+                reply.strInfo().put(BIZ_EXTRA, JsonStrings.write(biz.extra(), true));
             }
         }
     }

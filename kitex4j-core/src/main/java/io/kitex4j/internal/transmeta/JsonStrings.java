@@ -12,6 +12,11 @@ final class JsonStrings {
     private JsonStrings() {}
 
     static String write(Map<String, String> map) {
+        return write(map, false);
+    }
+
+    /** {@code asciiOnly} escapes every non-ASCII character too (gRPC header values must be printable ASCII). */
+    static String write(Map<String, String> map, boolean asciiOnly) {
         StringBuilder sb = new StringBuilder(32).append('{');
         boolean first = true;
         for (Map.Entry<String, String> e : map.entrySet()) {
@@ -19,14 +24,14 @@ final class JsonStrings {
                 sb.append(',');
             }
             first = false;
-            quote(sb, e.getKey());
+            quote(sb, e.getKey(), asciiOnly);
             sb.append(':');
-            quote(sb, e.getValue());
+            quote(sb, e.getValue(), asciiOnly);
         }
         return sb.append('}').toString();
     }
 
-    private static void quote(StringBuilder sb, String s) {
+    private static void quote(StringBuilder sb, String s, boolean asciiOnly) {
         sb.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -37,7 +42,7 @@ final class JsonStrings {
                 case '\r': sb.append("\\r"); break;
                 case '\t': sb.append("\\t"); break;
                 default:
-                    if (c < 0x20 || c == '<' || c == '>' || c == '&') {
+                    if (c < 0x20 || c == '<' || c == '>' || c == '&' || asciiOnly && c > 0x7E) {
                         sb.append(String.format("\\u%04x", (int) c));
                     } else {
                         sb.append(c);
