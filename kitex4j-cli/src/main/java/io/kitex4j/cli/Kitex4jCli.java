@@ -10,6 +10,7 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,11 +18,12 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code kitex4j} command line. Subcommands: {@code thrift} (compile Thrift IDL to Java, see
- * {@link ThriftCommand}) and {@code help}.
+ * {@link ThriftCommand}), {@code proto} (compile .proto files with protoc and the Kitex4j protoc
+ * plugin, see {@link ProtoCommand}) and {@code help}.
  *
  * <p>Exit status (picocli's convention): 0 success; 1 the work failed (errors in the IDL, a
- * missing input, an unwritable output, a plugin error); 2 bad usage (unknown option, missing
- * argument, malformed {@code --plugin}).
+ * missing input, an unwritable output, a plugin error, no usable protoc); 2 bad usage (unknown
+ * option, missing argument, malformed {@code --plugin}).
  *
  * <p>{@link #execute(Path, PrintWriter, PrintWriter, String...)} runs the command in-process with
  * its own working directory and streams, as the tests do; {@link #main} is what {@code bin/kitex4j}
@@ -32,7 +34,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         synopsisSubcommandLabel = "COMMAND",
-        description = "Kitex4j tools: a Thrift IDL compiler generating Java for the Kitex4j RPC runtime.%n",
+        description = "Kitex4j tools: generate Java for the Kitex4j RPC runtime from Thrift IDL or .proto files.%n",
         footer = {"", "Run 'kitex4j help COMMAND' or 'kitex4j COMMAND --help' for its options."})
 public final class Kitex4jCli implements Callable<Integer> {
 
@@ -61,7 +63,12 @@ public final class Kitex4jCli implements Callable<Integer> {
      * @return the exit status
      */
     public static int execute(Path workingDir, PrintWriter out, PrintWriter err, String... args) {
-        int status = commandLine(workingDir, out, err).execute(args);
+        return execute(workingDir, System::getenv, out, err, args);
+    }
+
+    /** {@link #execute(Path, PrintWriter, PrintWriter, String...)} with its own environment variables (for tests). */
+    static int execute(Path workingDir, Function<String, String> env, PrintWriter out, PrintWriter err, String... args) {
+        int status = commandLine(workingDir, env, out, err).execute(args);
         out.flush();
         err.flush();
         return status;
@@ -69,10 +76,15 @@ public final class Kitex4jCli implements Callable<Integer> {
 
     /** The configured picocli command line, for embedding. */
     public static CommandLine commandLine(Path workingDir, PrintWriter out, PrintWriter err) {
+        return commandLine(workingDir, System::getenv, out, err);
+    }
+
+    static CommandLine commandLine(Path workingDir, Function<String, String> env, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new Kitex4jCli());
         CommandLine thrift = new CommandLine(new ThriftCommand(workingDir.toAbsolutePath().normalize()));
         thrift.getCommandSpec().usageMessage().footer(ThriftCommand.footer(availablePluginsHelp()));
         cl.addSubcommand("thrift", thrift);
+        cl.addSubcommand("proto", new CommandLine(new ProtoCommand(workingDir.toAbsolutePath().normalize(), env)));
         cl.addSubcommand("help", new CommandLine.HelpCommand());
         cl.setOut(out);
         cl.setErr(err);

@@ -75,4 +75,21 @@ class LauncherScriptIT {
         assertThat(bad.status()).isEqualTo(1);
         assertThat(bad.err()).startsWith("bad.thrift:2:5: error: expected ':' but found 'i64'\n");
     }
+
+    @Test
+    void compilesProtoWithTheProtocNextToTheJar() throws IOException, InterruptedException {
+        Files.writeString(cwd.resolve("echo.proto"), CliProtoTest.ECHO);
+        LauncherScriptTest.Result r = exec(cwd, List.of(script.toString(), "proto", "-o", "gen", "echo.proto"));
+        assertThat(r.err()).isEmpty();
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).endsWith(" files written to gen\n");
+        // The plugin ran from the runnable jar: protoc-gen-kitex4j is java -cp kitex4j-cli-*-all.jar.
+        assertThat(cwd.resolve("gen/demo/echo/EchoService.java")).content().contains("public static final class Stub");
+        assertThat(cwd.resolve("gen/demo/echo/EchoRequest.java")).isRegularFile();
+
+        Files.writeString(cwd.resolve("bad.proto"), "syntax = \"proto3\";\nmessage M { strin s = 1; }\n");
+        LauncherScriptTest.Result bad = exec(cwd, List.of(script.toString(), "proto", "-o", "gen", "bad.proto"));
+        assertThat(bad.status()).isEqualTo(1);
+        assertThat(bad.err()).startsWith("bad.proto:2:13: \"strin\" is not defined.\n");
+    }
 }

@@ -213,7 +213,7 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
      * class directory (a reactor build before {@code package}) a hash of its files' names, sizes
      * and times.
      */
-    private static String identity(Class<?> type) {
+    static String identity(Class<?> type) {
         CodeSource cs = type.getProtectionDomain().getCodeSource();
         if (cs == null || cs.getLocation() == null) {
             return type.getName();
