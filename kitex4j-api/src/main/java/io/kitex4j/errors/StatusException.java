@@ -28,7 +28,7 @@ public class StatusException extends RpcException {
     }
 
     public StatusException(StatusCode code, String statusMessage, byte[] details, Throwable cause) {
-        super(kindOf(code), "grpc", "code=" + Objects.requireNonNull(code, "code") + ", message=" + statusMessage, cause);
+        super(kindOf(code), "grpc " + Objects.requireNonNull(code, "code"), statusMessage, cause);
         if (code == StatusCode.OK) {
             throw new IllegalArgumentException("a StatusException cannot carry OK");
         }

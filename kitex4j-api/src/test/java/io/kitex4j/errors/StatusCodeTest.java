@@ -146,7 +146,7 @@ class StatusCodeTest {
         assertThat(e.code()).isEqualTo(StatusCode.UNAVAILABLE);
         assertThat(e.statusMessage()).isEqualTo("down");
         assertThat(e).hasCause(cause).isInstanceOf(RpcException.class);
-        assertThat(e.getMessage()).contains("UNAVAILABLE").contains("down").contains("[grpc]");
+        assertThat(e.getMessage()).contains("UNAVAILABLE").contains("down").contains("[grpc UNAVAILABLE]");
         assertThat(new StatusException(StatusCode.INTERNAL, null).statusMessage()).isEmpty();
 
         assertThat(new StatusException(StatusCode.DEADLINE_EXCEEDED, "").kind()).isEqualTo(ErrorKind.RPC_TIMEOUT);
