@@ -177,6 +177,17 @@ public final class ClientBuilder {
         return record("WithMaxFrameSize(" + bytes + ")");
     }
 
+    /**
+     * Adjusts the transport settings that have no builder method of their own: the gRPC ones
+     * (maximum message size, flow-control window, concurrent streams, keepalive, header list
+     * size) and TLS (certificate files), e.g.
+     * {@code .transportConfig(t -> t.grpcMaxMessageSize(16 << 20))}. Runs once, now.
+     */
+    public ClientBuilder transportConfig(java.util.function.Consumer<TransportConfig.Builder> settings) {
+        settings.accept(transportConfig);
+        return record("WithTransportConfig(" + settings.getClass().getName() + ")");
+    }
+
     /** I/O threads of this client's transport (0: the transport's default). */
     public ClientBuilder ioThreads(int threads) {
         transportConfig.ioThreads(threads);

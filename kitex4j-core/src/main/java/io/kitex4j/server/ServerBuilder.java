@@ -114,6 +114,17 @@ public final class ServerBuilder {
         return record("WithMaxFrameSize(" + bytes + ")");
     }
 
+    /**
+     * Adjusts the transport settings that have no builder method of their own: the gRPC ones
+     * (maximum message size, flow-control window, concurrent streams, keepalive, header list
+     * size) and TLS (certificate files), e.g.
+     * {@code .transportConfig(t -> t.grpcMaxMessageSize(16 << 20))}. Runs once, now.
+     */
+    public ServerBuilder transportConfig(java.util.function.Consumer<TransportConfig.Builder> settings) {
+        settings.accept(transportConfig);
+        return record("WithTransportConfig(" + settings.getClass().getName() + ")");
+    }
+
     public ServerBuilder ioThreads(int threads) {
         transportConfig.ioThreads(threads);
         return record("WithIOThreads(" + threads + ")");
