@@ -3,20 +3,30 @@ package io.kitex4j.examples;
 import io.kitex4j.client.Client;
 import io.kitex4j.context.RpcContext;
 import io.kitex4j.errors.BizStatusException;
+import io.kitex4j.errors.StatusCode;
+import io.kitex4j.errors.StatusException;
 import io.kitex4j.examples.echo.EchoError;
 import io.kitex4j.examples.echo.EchoRequest;
 import io.kitex4j.examples.echo.EchoResponse;
 import io.kitex4j.examples.echo.EchoService;
+import io.kitex4j.examples.greeter.Greeter;
+import io.kitex4j.examples.greeter.HelloReply;
+import io.kitex4j.examples.greeter.HelloRequest;
 import io.kitex4j.rpcinfo.PayloadProtocol;
 import io.kitex4j.rpcinfo.TransportProtocol;
 import io.kitex4j.server.Server;
+import io.kitex4j.streaming.ClientStream;
+import io.kitex4j.streaming.ServerStream;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 
 /**
- * The main job: starts an echo server on a free port, then calls it over every transport the
- * server detects (Buffered, Framed, TTHeader, TTHeader|Framed) and both Thrift protocols, with
- * metainfo, a declared exception and a business status error, and prints what happened.
+ * The main job: starts one server on a free port hosting a Thrift echo service and a protobuf
+ * Greeter service, then calls the echo service over every Thrift transport the server detects
+ * (Buffered, Framed, TTHeader, TTHeader|Framed) and both Thrift protocols, with metainfo, a
+ * declared exception and a business status error; then the Greeter over Kitex Protobuf (Framed and
+ * TTHeader|Framed) and gRPC (unary, a status error, and a bidirectional stream), all on the same
+ * port, and prints what happened.
  */
 public final class EchoDemo {
     private EchoDemo() {}
@@ -26,6 +36,7 @@ public final class EchoDemo {
         Server server = Server.builder()
                 .address(new InetSocketAddress("127.0.0.1", 0))
                 .service(EchoService.definition(new EchoHandler()))
+                .service(Greeter.definition(new GreeterHandler()))
                 .build();
         InetSocketAddress addr = server.start();
         System.out.println("server: listening on " + addr);
@@ -43,6 +54,18 @@ public final class EchoDemo {
                             .build()) {
                         run(new EchoService.Stub(client), transport, payload, calls);
                     }
+                }
+            }
+            for (TransportProtocol transport : new TransportProtocol[] {TransportProtocol.FRAMED,
+                    TransportProtocol.TTHEADER_FRAMED, TransportProtocol.GRPC}) {
+                try (Client client = Client.builder(Greeter.DESCRIPTOR)
+                        .hostPorts(addr.getHostString() + ":" + addr.getPort())
+                        .clientServiceName("greeter-demo")
+                        .transportProtocol(transport)
+                        .rpcTimeout(Duration.ofSeconds(3))
+                        .connectTimeout(Duration.ofSeconds(1))
+                        .build()) {
+                    greet(new Greeter.Stub(client), transport, calls);
                 }
             }
         } finally {
@@ -82,6 +105,72 @@ public final class EchoDemo {
         echo.fire(new EchoRequest("oneway"));
         System.out.printf("client: %s %d echo calls ok (%d us/call); metainfo -> %s, backward=%s; declared -> %s; biz -> %s%n",
                 label, calls, micros, meta.getMessage(), ctx.receivedBackwardValues().get("served_by"), declared, biz);
+    }
+
+    private static void greet(Greeter.Stub greeter, TransportProtocol transport, int calls) {
+        String label = String.format("%-16s %-14s", transport, transport == TransportProtocol.GRPC ? "PROTOBUF" : "KITEX_PROTOBUF");
+        long start = System.nanoTime();
+        for (int i = 0; i < calls; i++) {
+            HelloReply r = greeter.sayHello(HelloRequest.newBuilder().setName("n" + i).build());
+            if (!r.getMessage().equals("hello, n" + i)) {
+                throw new IllegalStateException("wrong greeting: " + r);
+            }
+        }
+        long micros = (System.nanoTime() - start) / 1000 / Math.max(1, calls);
+        // Over gRPC metainfo keys travel as lower-case headers and arrive upper-case (Kitex's mapping).
+        RpcContext ctx = RpcContext.current().withValue("TRACE_TAG", "demo");
+        String meta;
+        try {
+            meta = ctx.call(() -> greeter.sayHello(HelloRequest.newBuilder().setName("metainfo").build())).getMessage();
+        } catch (Exception e) {
+            meta = e.toString();
+        }
+        String error;
+        try {
+            greeter.sayHello(HelloRequest.newBuilder().setName("").build());
+            error = "no error?";
+        } catch (RuntimeException e) {
+            error = StatusCode.of(e) + " " + e.getMessage();
+        }
+        String chat = "";
+        if (transport == TransportProtocol.GRPC) {
+            ClientStream<HelloRequest, HelloReply> stream = greeter.chat();
+            StringBuilder replies = new StringBuilder();
+            for (String name : new String[] {"ann", "bob", "cy"}) {
+                stream.send(HelloRequest.newBuilder().setName(name).build());
+                replies.append(stream.recv().getMessage()).append("; ");
+            }
+            stream.closeSend();
+            if (stream.recv() != null) {
+                throw new IllegalStateException("the chat did not end");
+            }
+            chat = "; chat -> " + replies;
+        }
+        System.out.printf("client: %s %d greetings ok (%d us/call); metainfo -> %s; error -> %s%s%n",
+                label, calls, micros, meta, error, chat);
+    }
+
+    /** The Greeter handler: unary greetings (an empty name is an INVALID_ARGUMENT) and a bidirectional chat. */
+    static final class GreeterHandler implements Greeter.Iface {
+        @Override
+        public HelloReply sayHello(HelloRequest request) {
+            if (request.getName().isEmpty()) {
+                throw new StatusException(StatusCode.INVALID_ARGUMENT, "name must not be empty");
+            }
+            if (request.getName().equals("metainfo")) {
+                RpcContext ctx = RpcContext.current();
+                return HelloReply.newBuilder().setMessage("TRACE_TAG=" + ctx.metainfo().value("TRACE_TAG") + " from "
+                        + ctx.rpcInfo().from().serviceName() + " over " + ctx.rpcInfo().config().transportProtocol()).build();
+            }
+            return HelloReply.newBuilder().setMessage("hello, " + request.getName()).build();
+        }
+
+        @Override
+        public void chat(ServerStream<HelloRequest, HelloReply> stream) {
+            for (HelloRequest r = stream.recv(); r != null; r = stream.recv()) {
+                stream.send(HelloReply.newBuilder().setMessage("hello, " + r.getName()).build());
+            }
+        }
     }
 
     /** The demo handler: echoes, and shows metainfo, declared exceptions and business status errors. */

@@ -117,6 +117,46 @@ public final class ThriftPayloadCodec implements PayloadCodec {
         }
     }
 
+    /**
+     * Writes the bare struct, with no message header (Thrift over gRPC, §4: the args struct of a
+     * unary request, the result struct of its reply; a streaming message's own struct), binary or
+     * compact as this codec is.
+     */
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public void encodeMessage(Object message, MessageCodec<?> codec, ByteBuf out) {
+        if (!(codec instanceof ThriftStructCodec)) {
+            throw new IllegalArgumentException("not a Thrift struct codec: " + codec);
+        }
+        ThriftWriter w = writer(out);
+        if (message == null) {
+            w.writeStructBegin();
+            w.writeFieldStop();
+            w.writeStructEnd();
+            return;
+        }
+        ((ThriftStructCodec) codec).write(message, w);
+    }
+
+    /** Reads one bare struct from all readable bytes of {@code in}; trailing bytes are malformed. */
+    @Override
+    public Object decodeMessage(ByteBuf in, MessageCodec<?> codec) {
+        if (!(codec instanceof ThriftStructCodec)) {
+            throw new IllegalArgumentException("not a Thrift struct codec: " + codec);
+        }
+        try {
+            Object v = ((ThriftStructCodec<?>) codec).read(reader(in));
+            if (in.isReadable()) {
+                throw new ProtocolException("malformed thrift struct: " + in.readableBytes() + " bytes after its end");
+            }
+            return v;
+        } catch (ThriftProtocolException e) {
+            throw new ProtocolException("malformed thrift struct: " + e.getMessage(), e);
+        } catch (IndexOutOfBoundsException e) {
+            throw new ProtocolException("truncated thrift struct", e);
+        }
+    }
+
     @Override
     public void decodeHeader(ByteBuf in, RemoteMessage msg) {
         try {

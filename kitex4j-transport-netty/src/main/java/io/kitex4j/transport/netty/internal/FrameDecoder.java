@@ -18,11 +18,12 @@ import java.util.concurrent.TimeUnit;
  * Cuts the byte stream into {@link InboundFrame}s, detecting the framing of every message as
  * Kitex's default codec does (§1.11 of the wire fact sheet): TTHeader by its magic at offset 4,
  * then Buffered Thrift (binary {@code 0x8001} or compact {@code 0x82} at offset 0), then Framed
- * Thrift (the same at offset 4); inside TTHeader the payload is sniffed the same way. The HTTP/2
- * preface and TTHeader Streaming are recognised and raised as
- * {@link UnsupportedProtocolException} until their transports exist. Kitex Protobuf ({@code 0x9001}
- * at offset 4: always framed) is served bare Framed and as TTHeader|Framed; unframed inside
- * TTHeader it is refused, as Kitex does.
+ * Thrift (the same at offset 4); inside TTHeader the payload is sniffed the same way. Kitex
+ * Protobuf ({@code 0x9001} at offset 4: always framed) is served bare Framed and as
+ * TTHeader|Framed; unframed inside TTHeader it is refused, as Kitex does. The HTTP/2 preface (gRPC
+ * with prior knowledge) becomes a marker frame on which the connection is handed to the gRPC
+ * handler. TTHeader Streaming is recognised and raised as {@link UnsupportedProtocolException}
+ * until its transport exists.
  *
  * <p>Limits: a frame over {@code maxFrameSize} or malformed bytes raise {@link ProtocolException};
  * a message whose bytes are not all there {@code readTimeoutNanos} after its first byte arrived
@@ -131,8 +132,11 @@ final class FrameDecoder extends ByteToMessageDecoder {
             if (n < H2_PREFACE.length) {
                 return null;
             }
-            throw new UnsupportedProtocolException(UnsupportedProtocolException.Kind.HTTP2,
-                    "HTTP/2 (gRPC) is not supported by this server yet");
+            // HTTP/2 with prior knowledge (gRPC, §1.11): every byte so far goes to ServerHandler in
+            // a marker frame (transport GRPC); it swaps this connection's pipeline to the gRPC
+            // handler, removing this decoder, and replays the bytes there.
+            first = false;
+            return new InboundFrame(TransportProtocol.GRPC, null, 0, null, null, in.readRetainedSlice(readable), readable);
         }
         if (readable < 8) {
             // The smallest strict message is longer than 8 bytes; wait (the read timeout bounds the wait).

@@ -9,6 +9,9 @@ import io.kitex4j.remote.RemoteMessage;
 import io.kitex4j.remote.MessageType;
 import io.kitex4j.remote.transport.ClientTransport;
 import io.kitex4j.remote.transport.TransportConfig;
+import io.kitex4j.rpcinfo.TransportProtocol;
+import io.kitex4j.streaming.Stream;
+import io.kitex4j.transport.netty.internal.grpc.GrpcClient;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -22,12 +25,16 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** The Netty client transport: pooled connections, one call in flight per connection. */
+/**
+ * The Netty client transport: pooled connections, one call in flight per connection; gRPC calls
+ * ({@link TransportProtocol#GRPC}) go to the {@link GrpcClient}, multiplexed over HTTP/2.
+ */
 public final class NettyClientTransport implements ClientTransport {
     private final TransportConfig config;
     private final EventLoopGroup group;
     private final boolean ownsGroup;
     private final ConnectionPool pool;
+    private final GrpcClient grpc;
     private final ScheduledFuture<?> evictor;
 
     public NettyClientTransport(TransportConfig config) {
@@ -41,6 +48,7 @@ public final class NettyClientTransport implements ClientTransport {
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.SO_KEEPALIVE, true);
         this.pool = new ConnectionPool(b, config);
+        this.grpc = new GrpcClient(config, b.clone());
         b.handler(new ChannelInitializer<SocketChannel>() {
             @Override
             protected void initChannel(SocketChannel ch) {
@@ -50,11 +58,17 @@ public final class NettyClientTransport implements ClientTransport {
             }
         });
         long period = Math.max(1, config.maxIdleTimeout().toMillis() / 2);
-        this.evictor = group.next().scheduleAtFixedRate(pool::evictExpired, period, period, TimeUnit.MILLISECONDS);
+        this.evictor = group.next().scheduleAtFixedRate(() -> {
+            pool.evictExpired();
+            grpc.evictIdle();
+        }, period, period, TimeUnit.MILLISECONDS);
     }
 
     @Override
     public CompletableFuture<RemoteMessage> send(RemoteMessage request, InetSocketAddress address) {
+        if (request.transport() == TransportProtocol.GRPC) {
+            return grpc.send(request, address);
+        }
         ByteBuf frame;
         try {
             frame = FrameEncoder.encode(PooledByteBufAllocator.DEFAULT, request, config.maxFrameSize());
@@ -149,6 +163,26 @@ public final class NettyClientTransport implements ClientTransport {
                 + request.methodName() + ", location=kitex4j.transport, remote=" + ch.remoteAddress());
     }
 
+    /** gRPC streaming calls; other transports have no streams. */
+    @Override
+    public CompletableFuture<Stream> openStream(RemoteMessage request, InetSocketAddress address) {
+        if (request.transport() != TransportProtocol.GRPC) {
+            return CompletableFuture.failedFuture(new InternalException("streaming calls need the gRPC transport, not "
+                    + request.transport()));
+        }
+        return grpc.openStream(request, address);
+    }
+
+    /** Open gRPC connections (for tests and diagnosis). */
+    public int grpcConnections() {
+        return grpc.connectionCount();
+    }
+
+    @Override
+    public String toString() {
+        return "NettyClientTransport{" + grpc + '}';
+    }
+
     /** Idle pooled connections (for tests and diagnosis). */
     public int idleConnections() {
         return pool.idleCount();
@@ -158,6 +192,7 @@ public final class NettyClientTransport implements ClientTransport {
     public void close() {
         evictor.cancel(false);
         pool.close();
+        grpc.close();
         if (ownsGroup) {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         }

@@ -3,14 +3,17 @@ package io.kitex4j.transport.netty.internal;
 import io.kitex4j.remote.transport.InboundDispatcher;
 import io.kitex4j.remote.transport.ServerTransport;
 import io.kitex4j.remote.transport.TransportConfig;
+import io.kitex4j.transport.netty.internal.grpc.GrpcServer;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
@@ -20,7 +23,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The Netty server: one port, protocol detected per connection and per message. */
+/**
+ * The Netty server: one port, protocol detected per connection and per message; connections
+ * that start with the HTTP/2 preface (or negotiate {@code h2} over TLS) are served as gRPC.
+ */
 public final class NettyServerTransport implements ServerTransport {
     private static final Logger log = LoggerFactory.getLogger(NettyServerTransport.class);
 
@@ -30,6 +36,7 @@ public final class NettyServerTransport implements ServerTransport {
     private EventLoopGroup boss;
     private EventLoopGroup workers;
     private Channel listener;
+    private GrpcServer grpc;
 
     public NettyServerTransport(TransportConfig config) {
         this.config = config;
@@ -42,6 +49,8 @@ public final class NettyServerTransport implements ServerTransport {
         workers = EventLoops.newGroup(threads, "kitex4j-server-io");
         long readTimeout = config.readWriteTimeout().toNanos();
         long idle = config.maxConnectionIdleTime().toNanos();
+        grpc = new GrpcServer(config, dispatcher, this::requestStarted, this::requestFinished);
+        SslContext tls = config.serverTls() ? GrpcServer.serverSslContext(config) : null;
         ServerBootstrap b = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(EventLoops.serverChannel())
@@ -53,6 +62,10 @@ public final class NettyServerTransport implements ServerTransport {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         connections.add(ch);
+                        if (tls != null) {
+                            // 0x16 (a TLS handshake record) can start no frame we know: TLS, then ALPN h2 → gRPC.
+                            ch.pipeline().addLast("tls", GrpcServer.tlsDetector(tls, NettyServerTransport.this::installGrpc));
+                        }
                         ch.pipeline()
                                 .addLast("idle", new IdleStateHandler(0, 0, idle, TimeUnit.NANOSECONDS))
                                 .addLast("frames", new FrameDecoder(config.maxFrameSize(), readTimeout, true))
@@ -66,6 +79,15 @@ public final class NettyServerTransport implements ServerTransport {
             throw e;
         }
         return (InetSocketAddress) listener.localAddress();
+    }
+
+    /**
+     * Hands a connection over to gRPC: the HTTP/2 handler replaces the Kitex framing handlers.
+     * Bytes buffered in the frame decoder are passed on to the new handler when it is removed.
+     */
+    void installGrpc(ChannelPipeline p) {
+        p.replace("handler", "grpc", grpc.newHandler());
+        p.remove("frames");
     }
 
     void requestStarted() {
@@ -84,6 +106,8 @@ public final class NettyServerTransport implements ServerTransport {
         long deadline = System.nanoTime() + exitWait.toNanos();
         listener.close().awaitUninterruptibly();
         listener = null;
+        // gRPC connections get GOAWAY: their clients open no new calls here, the calls in flight go on.
+        grpc.drain();
         // Kitex sleeps 100 ms so that replies marked crrst reach clients before connections go away.
         sleep(Math.min(100, exitWait.toMillis()));
         while (inFlight.get() > 0 && System.nanoTime() < deadline) {
@@ -91,6 +115,10 @@ public final class NettyServerTransport implements ServerTransport {
         }
         if (inFlight.get() > 0) {
             log.warn("exit wait time {} passed with {} requests still in flight; closing connections", exitWait, inFlight.get());
+        } else {
+            // Drained gRPC connections are closed by their clients (a server-side close could reset
+            // them under the last response); a client that does not is cut off shortly after.
+            grpc.awaitDrained(Math.min(deadline, System.nanoTime() + 2_000_000_000L));
         }
         connections.close().awaitUninterruptibly();
         shutdownGroups();

@@ -18,10 +18,10 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
  * Per-connection server logic: decodes message headers, routes, decodes bodies, hands requests
  * to the engine, and writes replies. As in Kitex, a connection's requests are handled one at a
  * time, in order (frames that arrive meanwhile wait in a queue; reading pauses while it is long).
+ * A connection that starts with the HTTP/2 preface is handed over to the gRPC handler.
  */
 final class ServerHandler extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(ServerHandler.class);
@@ -65,6 +66,14 @@ final class ServerHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object m) {
         InboundFrame frame = (InboundFrame) m;
+        if (frame.transport == TransportProtocol.GRPC) {
+            // The client preface of HTTP/2 (gRPC): from now on the gRPC handler owns this connection.
+            ByteBuf bytes = frame.payload;
+            ChannelPipeline p = ctx.pipeline();
+            transport.installGrpc(p);
+            p.fireChannelRead(bytes);
+            return;
+        }
         if (closing) {
             frame.release();
             return;
@@ -256,28 +265,8 @@ final class ServerHandler extends ChannelInboundHandlerAdapter {
         warnRateLimited("refusing connection from {}: {}", ctx.channel().remoteAddress(), e.getMessage());
         closing = true;
         releaseQueue();
-        ByteBuf out;
-        switch (e.kind) {
-            case HTTP2:
-                out = http2GoAway(e.getMessage());
-                break;
-            case KITEX_PROTOBUF:
-                out = Unpooled.EMPTY_BUFFER; // its reply codec arrives with the protobuf issue
-                break;
-            default:
-                out = Unpooled.EMPTY_BUFFER;
-        }
-        ctx.writeAndFlush(out).addListener(ChannelFutureListener.CLOSE);
-    }
-
-    /** An empty SETTINGS frame and a GOAWAY (HTTP_1_1_REQUIRED is wrong; PROTOCOL_ERROR with debug text). */
-    private ByteBuf http2GoAway(String text) {
-        byte[] debug = text.getBytes(StandardCharsets.UTF_8);
-        ByteBuf b = ctx.alloc().buffer(9 + 9 + 8 + debug.length);
-        b.writeMedium(0).writeByte(0x4).writeByte(0).writeInt(0); // SETTINGS, no parameters
-        b.writeMedium(8 + debug.length).writeByte(0x7).writeByte(0).writeInt(0); // GOAWAY on stream 0
-        b.writeInt(0).writeInt(0x1).writeBytes(debug); // last stream 0, PROTOCOL_ERROR, debug data
-        return b;
+        // TTHeader Streaming (the one kind left) has no error frame we could send before its transport exists.
+        ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
     }
 
     /** Hands the engine's outcome back to this connection. */

@@ -7,9 +7,7 @@ final class UnsupportedProtocolException extends ProtocolException {
     private static final long serialVersionUID = 1L;
 
     enum Kind {
-        HTTP2,
-        TTHEADER_STREAMING,
-        KITEX_PROTOBUF
+        TTHEADER_STREAMING
     }
 
     final Kind kind;

@@ -1,0 +1,281 @@
+package io.kitex4j.transport.netty.internal.grpc;
+
+import io.kitex4j.remote.transport.TransportConfig;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http2.AbstractHttp2ConnectionHandlerBuilder;
+import io.netty.handler.codec.http2.DefaultHttp2Connection;
+import io.netty.handler.codec.http2.DefaultHttp2LocalFlowController;
+import io.netty.handler.codec.http2.Http2CodecUtil;
+import io.netty.handler.codec.http2.Http2Connection;
+import io.netty.handler.codec.http2.Http2ConnectionAdapter;
+import io.netty.handler.codec.http2.Http2ConnectionDecoder;
+import io.netty.handler.codec.http2.Http2ConnectionEncoder;
+import io.netty.handler.codec.http2.Http2ConnectionHandler;
+import io.netty.handler.codec.http2.Http2Exception;
+import io.netty.handler.codec.http2.Http2Flags;
+import io.netty.handler.codec.http2.Http2FrameListener;
+import io.netty.handler.codec.http2.Http2FrameLogger;
+import io.netty.handler.codec.http2.Http2Headers;
+import io.netty.handler.codec.http2.Http2RemoteFlowController;
+import io.netty.handler.codec.http2.Http2Settings;
+import io.netty.handler.codec.http2.Http2Stream;
+import io.netty.util.collection.IntObjectHashMap;
+import io.netty.util.collection.IntObjectMap;
+import io.netty.buffer.ByteBuf;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the gRPC server and client connection handlers share: Netty's HTTP/2 connection handler
+ * (with its DoS limits: control-frame queue, empty DATA frames, RST floods) set up for gRPC's
+ * flow control, the calls by stream id, keepalive, and the hooks the {@link GrpcStream}s use.
+ *
+ * <p><b>Flow control.</b> The local flow controller returns credit for a stream only when the
+ * application takes a message ({@link #consumeBytes}), so a receiver that stops reading stops
+ * its sender after one window. The connection window refills as data arrives (as grpc-java and
+ * grpc-go do), so one stalled stream cannot block the others; per connection the buffered data
+ * is then bounded by streams × window. Sends complete when the remote flow controller has
+ * written the bytes, and {@link Http2RemoteFlowController.Listener} keeps each stream's
+ * readiness current.
+ *
+ * <p>Everything here runs on the channel's event loop.
+ */
+abstract class GrpcHandler extends Http2ConnectionHandler implements Http2FrameListener, Http2RemoteFlowController.Listener {
+    private static final Logger log = LoggerFactory.getLogger(GrpcHandler.class);
+
+    final TransportConfig config;
+    final IntObjectMap<GrpcStream> streams = new IntObjectHashMap<>();
+    ChannelHandlerContext ctx;
+    private KeepAlive keepAlive;
+
+    GrpcHandler(Http2ConnectionDecoder decoder, Http2ConnectionEncoder encoder, Http2Settings settings, TransportConfig config) {
+        super(decoder, encoder, settings);
+        this.config = config;
+        decoder.frameListener(this);
+        encoder.flowController().listener(this);
+        connection().addListener(new Http2ConnectionAdapter() {
+            @Override
+            public void onStreamClosed(Http2Stream stream) {
+                GrpcStream s = streams.remove(stream.id());
+                if (s != null) {
+                    s.onStreamClosed();
+                }
+                afterStreamClosed();
+            }
+
+            @Override
+            public void onGoAwayReceived(int lastStreamId, long errorCode, ByteBuf debugData) {
+                goAwayReceived(lastStreamId, errorCode, debugData);
+            }
+        });
+    }
+
+    /** Builds handlers of one kind with the gRPC flow-control setup. */
+    static final class Builder<T extends GrpcHandler> extends AbstractHttp2ConnectionHandlerBuilder<T, Builder<T>> {
+        interface Factory<T> {
+            T create(Http2ConnectionDecoder decoder, Http2ConnectionEncoder encoder, Http2Settings settings);
+        }
+
+        private final Factory<T> factory;
+
+        Builder(boolean server, Http2Settings settings, Factory<T> factory) {
+            this.factory = factory;
+            Http2Connection connection = new DefaultHttp2Connection(server);
+            connection.local().flowController(new DefaultHttp2LocalFlowController(connection,
+                    DefaultHttp2LocalFlowController.DEFAULT_WINDOW_UPDATE_RATIO, true));
+            connection(connection);
+            initialSettings(settings);
+            // Our own shutdown waits for calls (exit wait); closing the channel is then immediate.
+            gracefulShutdownTimeoutMillis(0);
+            if (!server) {
+                // Honour the peer's MAX_CONCURRENT_STREAMS: streams over it wait in the encoder.
+                encoderEnforceMaxConcurrentStreams(true);
+            }
+        }
+
+        /** Sees every frame read and written (and logs them at TRACE). */
+        Builder<T> withFrameLogger(Http2FrameLogger logger) {
+            frameLogger(logger);
+            return this;
+        }
+
+        T newHandler() {
+            return build();
+        }
+
+        @Override
+        protected T build(Http2ConnectionDecoder decoder, Http2ConnectionEncoder encoder, Http2Settings initialSettings) {
+            return factory.create(decoder, encoder, initialSettings);
+        }
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) throws Exception {
+        this.ctx = ctx;
+        super.handlerAdded(ctx);
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        this.ctx = ctx;
+        super.channelActive(ctx);
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+        if (keepAlive != null) {
+            keepAlive.onRead();
+        }
+        super.channelRead(ctx, msg);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        if (keepAlive != null) {
+            keepAlive.stop();
+        }
+        // Fail the calls before Netty closes their streams, with the reason the side knows.
+        List<GrpcStream> open = new ArrayList<>(streams.values());
+        streams.clear();
+        for (GrpcStream s : open) {
+            s.onConnectionClosed();
+        }
+        super.channelInactive(ctx);
+    }
+
+    /** A stream was closed (after its call was told). */
+    void afterStreamClosed() {
+    }
+
+    /** The peer sent GOAWAY (before Netty closes the streams above {@code lastStreamId}). */
+    void goAwayReceived(int lastStreamId, long errorCode, ByteBuf debugData) {
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) throws Exception {
+        if (Http2CodecUtil.getEmbeddedHttp2Exception(cause) != null) {
+            super.exceptionCaught(ctx, cause); // HTTP/2 errors: stream reset or GOAWAY and close
+            return;
+        }
+        log.debug("gRPC connection {} failed; closing it", ctx.channel().remoteAddress(), cause);
+        ctx.close();
+    }
+
+    @Override
+    protected void onConnectionError(ChannelHandlerContext ctx, boolean outbound, Throwable cause, Http2Exception http2Ex) {
+        log.debug("HTTP/2 connection error on {}: {}; GOAWAY and close", ctx.channel(), cause.toString(), cause);
+        super.onConnectionError(ctx, outbound, cause, http2Ex);
+    }
+
+    /** Starts keepalive pings after {@code timeNanos} without reads; an unanswered ping closes after {@code timeoutNanos}. */
+    void startKeepAlive(long timeNanos, long timeoutNanos) {
+        if (timeNanos > 0 && keepAlive == null) {
+            keepAlive = new KeepAlive(this, timeNanos, timeoutNanos);
+            keepAlive.start();
+        }
+    }
+
+    /** The keepalive ping went unanswered: the peer is gone. */
+    void keepAliveTimedOut() {
+        log.debug("keepalive ping to {} not acknowledged; closing the connection", ctx.channel().remoteAddress());
+        ctx.close();
+    }
+
+    /** Returns flow-control credit for {@code bytes} of a stream's data that the application took. */
+    void consumeBytes(int streamId, int bytes) {
+        if (bytes <= 0) {
+            return;
+        }
+        Http2Stream s = connection().stream(streamId);
+        if (s == null || s.state() == Http2Stream.State.CLOSED) {
+            return;
+        }
+        try {
+            if (decoder().flowController().consumeBytes(s, bytes)) {
+                flush(ctx);
+            }
+        } catch (Http2Exception e) {
+            onError(ctx, true, e);
+        }
+    }
+
+    /** Writes what the flow controller allows and flushes the channel. */
+    void flushNow() {
+        flush(ctx);
+    }
+
+    /** Whether a send on {@code streamId} would go out now (window open, channel writable). */
+    boolean isWritable(int streamId) {
+        Http2Stream s = connection().stream(streamId);
+        return s != null && encoder().flowController().isWritable(s);
+    }
+
+    @Override
+    public void writabilityChanged(Http2Stream stream) {
+        GrpcStream s = streams.get(stream.id());
+        if (s != null) {
+            s.updateReady();
+        }
+    }
+
+    // ------------------------------------------------------------------ frames common to both sides
+
+    @Override
+    public int onDataRead(ChannelHandlerContext ctx, int streamId, ByteBuf data, int padding, boolean endOfStream) {
+        GrpcStream s = streams.get(streamId);
+        if (s == null) {
+            // A call we already ended (or never accepted): nobody will read it; give the credit back.
+            return data.readableBytes() + padding;
+        }
+        s.onData(data, endOfStream);
+        // Padding is returned at once; the data as the application receives messages.
+        return padding;
+    }
+
+    @Override
+    public void onRstStreamRead(ChannelHandlerContext ctx, int streamId, long errorCode) {
+        GrpcStream s = streams.get(streamId);
+        if (s != null) {
+            s.onReset(errorCode);
+        }
+    }
+
+    @Override
+    public void onPingAckRead(ChannelHandlerContext ctx, long data) {
+        if (keepAlive != null) {
+            keepAlive.onPingAck(data);
+        }
+    }
+
+    @Override
+    public void onHeadersRead(ChannelHandlerContext ctx, int streamId, Http2Headers headers, int streamDependency, short weight,
+                              boolean exclusive, int padding, boolean endOfStream) throws Http2Exception {
+        onHeadersRead(ctx, streamId, headers, padding, endOfStream);
+    }
+
+    @Override
+    public void onPriorityRead(ChannelHandlerContext ctx, int streamId, int streamDependency, short weight, boolean exclusive) {
+    }
+
+    @Override
+    public void onSettingsAckRead(ChannelHandlerContext ctx) {
+    }
+
+    @Override
+    public void onSettingsRead(ChannelHandlerContext ctx, Http2Settings settings) {
+    }
+
+    @Override
+    public void onPushPromiseRead(ChannelHandlerContext ctx, int streamId, int promisedStreamId, Http2Headers headers, int padding) {
+    }
+
+    @Override
+    public void onWindowUpdateRead(ChannelHandlerContext ctx, int streamId, int windowSizeIncrement) {
+    }
+
+    @Override
+    public void onUnknownFrame(ChannelHandlerContext ctx, byte frameType, int streamId, Http2Flags flags, ByteBuf payload) {
+    }
+}
