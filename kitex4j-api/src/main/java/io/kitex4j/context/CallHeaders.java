@@ -34,6 +34,7 @@ public final class CallHeaders {
     private final Map<String, String> responseTrailers = new LinkedHashMap<>();
     private volatile boolean requestCompressed;
     private volatile boolean compressResponses;
+    private volatile boolean compressRequests = true;
 
     /** The headers of the current call (inside a server handler), or {@code null}. */
     public static CallHeaders current() {
@@ -136,6 +137,19 @@ public final class CallHeaders {
     /** Asks for (or stops) compression of the messages sent from now on (gRPC only). */
     public void compressResponses(boolean compress) {
         this.compressResponses = compress;
+    }
+
+    /**
+     * Client side: with a compressor chosen for the call ({@code CallOptions.withCompressor}),
+     * whether the messages sent from now on are compressed (default {@code true}); grpc-java's
+     * {@code setMessageCompression}. Without a compressor it has no effect.
+     */
+    public boolean compressRequests() {
+        return compressRequests;
+    }
+
+    public void compressRequests(boolean compress) {
+        this.compressRequests = compress;
     }
 
     // ---- framework side: raw wire values

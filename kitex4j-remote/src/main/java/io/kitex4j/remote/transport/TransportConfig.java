@@ -35,6 +35,7 @@ public final class TransportConfig {
     private final Path tlsPrivateKeyFile;
     private final Path tlsTrustCertFile;
     private final boolean tlsTrustAll;
+    private final String tlsServerName;
 
     private TransportConfig(Builder b) {
         this.ioThreads = b.ioThreads;
@@ -57,6 +58,7 @@ public final class TransportConfig {
         this.tlsPrivateKeyFile = b.tlsPrivateKeyFile;
         this.tlsTrustCertFile = b.tlsTrustCertFile;
         this.tlsTrustAll = b.tlsTrustAll;
+        this.tlsServerName = b.tlsServerName;
     }
 
     public static Builder builder() {
@@ -182,6 +184,11 @@ public final class TransportConfig {
     }
 
     /** Client TLS: trust any server certificate. For tests only. */
+    /** Client TLS: the host name the server certificate is checked against, or {@code null} for the connected host. */
+    public String tlsServerName() {
+        return tlsServerName;
+    }
+
     public boolean tlsTrustAll() {
         return tlsTrustAll;
     }
@@ -216,6 +223,7 @@ public final class TransportConfig {
         private Path tlsPrivateKeyFile;
         private Path tlsTrustCertFile;
         private boolean tlsTrustAll;
+        private String tlsServerName;
 
         public Builder ioThreads(int ioThreads) {
             if (ioThreads < 0) {
@@ -337,6 +345,16 @@ public final class TransportConfig {
         }
 
         /** Client TLS for gRPC connections, trusting any server certificate. <b>For tests only.</b> */
+        /**
+         * Client TLS: the host name the server's certificate must match and the SNI sent (default:
+         * the host the client connects to). For servers reached by IP address or through a name
+         * their certificate does not carry (gRPC's {@code --server_host_override}).
+         */
+        public Builder tlsServerName(String serverName) {
+            this.tlsServerName = Objects.requireNonNull(serverName, "serverName");
+            return this;
+        }
+
         public Builder tlsTrustAllForTesting() {
             this.tlsTrustCertFile = null;
             this.tlsTrustAll = true;

@@ -135,7 +135,8 @@ final class ClientCall extends GrpcStream {
 
     @Override
     boolean compressOutbound() {
-        return gzip;
+        // The call announced gzip in its headers; the caller may still send a message uncompressed.
+        return gzip && (request.callHeaders() == null || request.callHeaders().compressRequests());
     }
 
     // ------------------------------------------------------------------ inbound

@@ -373,7 +373,7 @@ public final class GrpcClient implements AutoCloseable {
                     @Override
                     protected void initChannel(Channel ch) {
                         if (sslContext != null) {
-                            ch.pipeline().addLast("ssl", sslContext.newHandler(ch.alloc(),
+                            ch.pipeline().addLast("ssl", GrpcTls.clientHandler(sslContext, config, ch.alloc(),
                                     conn.address.getHostString(), conn.address.getPort()));
                         }
                         GrpcClientHandler h = GrpcClientHandler.create(config, conn);

@@ -55,4 +55,23 @@ class GrpcTlsTest {
             assertThat(h.call("still fine").body()).isEqualTo("still fine");
         }
     }
+
+    @Test
+    void theServerCertificateMustMatchTheHostNameChecked() throws Exception {
+        TransportConfig serverCfg = TransportConfig.builder().tls(server.certFile, server.keyFile).build();
+        try (GrpcHarness h = new GrpcHarness(serverCfg, TransportConfig.builder().tlsTrust(server.certFile).build())) {
+            // The certificate names localhost and 127.0.0.1: a trusted certificate for another name is refused.
+            try (NettyClientTransport wrongName = new NettyClientTransport(
+                    TransportConfig.builder().tlsTrust(server.certFile).tlsServerName("wrong.example").build())) {
+                assertThatThrownBy(() -> wrongName.send(GrpcHarness.request(TestDispatcher.UNARY, "x"), h.address)
+                        .get(10, TimeUnit.SECONDS))
+                        .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(ConnectionException.class);
+            }
+            try (NettyClientTransport byName = new NettyClientTransport(
+                    TransportConfig.builder().tlsTrust(server.certFile).tlsServerName("localhost").build())) {
+                assertThat(byName.send(GrpcHarness.request(TestDispatcher.UNARY, "by name"), h.address).get(10, TimeUnit.SECONDS)
+                        .body()).isEqualTo("by name");
+            }
+        }
+    }
 }
