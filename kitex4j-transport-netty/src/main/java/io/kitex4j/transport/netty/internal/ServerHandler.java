@@ -71,7 +71,17 @@ final class ServerHandler extends ChannelInboundHandlerAdapter {
             ByteBuf bytes = frame.payload;
             ChannelPipeline p = ctx.pipeline();
             transport.installGrpc(p);
-            p.fireChannelRead(bytes);
+            // Hand the bytes read so far to the gRPC handler from where this handler was, not from
+            // the head of the pipeline: on TLS (without ALPN) the head is the SslHandler, and these
+            // bytes are already decrypted. The handler that replaced this one is the next one of
+            // this (removed) context: Netty forwards a replaced context's events to its replacement.
+            ChannelHandlerContext grpc = p.context("grpc");
+            if (grpc == null) {
+                bytes.release();
+                ctx.close();
+                return;
+            }
+            ctx.fireChannelRead(bytes);
             return;
         }
         if (closing) {

@@ -10,6 +10,7 @@ import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http2.DefaultHttp2Headers;
 import io.netty.handler.codec.http2.Http2Error;
 import io.netty.handler.codec.http2.Http2Headers;
+import io.netty.handler.codec.http2.StreamBufferingEncoder;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -55,8 +56,17 @@ final class ClientCall extends GrpcStream {
         return "/" + (pkg == null || pkg.isEmpty() ? "" : pkg + ".") + svc + "/" + request.methodName();
     }
 
-    /** On the event loop: opens the stream and writes the request headers. False if the call already failed. */
+    /** On the event loop: opens the stream and writes (and flushes) the request headers. False if the call already failed. */
     boolean start(boolean tls) {
+        return start(tls, true);
+    }
+
+    /**
+     * On the event loop: opens the stream and writes the request headers, flushing them when
+     * {@code flush} (a unary call leaves that to its request message, which follows at once: one
+     * flush per call). False if the call already failed.
+     */
+    boolean start(boolean tls, boolean flush) {
         long remaining = 0;
         if (request.deadlineNanos() != 0) {
             remaining = request.deadlineNanos() - System.nanoTime();
@@ -101,7 +111,13 @@ final class ClientCall extends GrpcStream {
         ChannelPromise p = handler.ctx.newPromise();
         p.addListener(f -> {
             if (!f.isSuccess()) {
-                if (f.cause() instanceof io.netty.handler.codec.http2.Http2Exception && conn.draining) {
+                if (f.cause() instanceof StreamBufferingEncoder.Http2GoAwayException) {
+                    // GOAWAY came before the headers went out: the server never saw the call. The
+                    // stream-buffering encoder fails the streams it holds before our handler hears
+                    // of the GOAWAY, so mark the connection here too, or the retry would pick it again.
+                    conn.draining = true;
+                    refused = true;
+                } else if (f.cause() instanceof io.netty.handler.codec.http2.Http2Exception && conn.draining) {
                     refused = true; // GOAWAY came before the headers went out
                 }
                 fail(new StatusException(StatusCode.UNAVAILABLE, "failed to send the request headers to " + conn.address
@@ -111,7 +127,9 @@ final class ClientCall extends GrpcStream {
             }
         });
         handler.encoder().writeHeaders(handler.ctx, id, h, 0, false, p);
-        handler.flushNow();
+        if (flush) {
+            handler.flushNow();
+        }
         if (remaining > 0 && !ended) {
             scheduleDeadline(request.deadlineNanos());
         }

@@ -17,6 +17,8 @@ import io.kitex4j.rpcinfo.TransportProtocol;
 import io.kitex4j.stats.StatsEvent;
 import io.kitex4j.streaming.Stream;
 import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
@@ -29,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLException;
 
 /**
@@ -45,6 +48,8 @@ public final class GrpcClient implements AutoCloseable {
     private final TransportConfig config;
     private final Bootstrap bootstrap;
     private final SslContext sslContext;
+    /** The allocator unary requests are encoded with on the caller's thread (the channels' one). */
+    private final ByteBufAllocator alloc;
     private final Map<InetSocketAddress, List<GrpcClientConnection>> connections = new HashMap<>();
     private boolean closed;
 
@@ -52,6 +57,8 @@ public final class GrpcClient implements AutoCloseable {
     public GrpcClient(TransportConfig config, Bootstrap bootstrap) {
         this.config = config;
         this.bootstrap = bootstrap;
+        Object a = bootstrap.config().options().get(ChannelOption.ALLOCATOR);
+        this.alloc = a instanceof ByteBufAllocator ? (ByteBufAllocator) a : ByteBufAllocator.DEFAULT;
         try {
             this.sslContext = config.clientTls() ? GrpcTls.clientContext(config) : null;
         } catch (SSLException e) {
@@ -85,6 +92,19 @@ public final class GrpcClient implements AutoCloseable {
 
     private void attempt(RemoteMessage request, InetSocketAddress address, PayloadCodec codec, boolean gzip,
                          CompletableFuture<RemoteMessage> result, int retries) {
+        // Encode on the caller's thread, before a connection or stream is taken: a request that
+        // cannot be encoded fails here, and the event loop only frames and writes.
+        ByteBuf bare;
+        try {
+            bare = GrpcCodec.encodeBare(alloc, codec, request.method().requestCodec(), request.body());
+        } catch (RuntimeException e) {
+            result.completeExceptionally(new InternalException("failed to encode the request of " + request.serviceName()
+                    + "/" + request.methodName() + ": " + e.getMessage(), e));
+            return;
+        }
+        // Whoever takes the message first owns it: the stream (sending it) or the end of the call (releasing it).
+        AtomicReference<ByteBuf> message = new AtomicReference<>(bare);
+        result.whenComplete((r, e) -> releaseMessage(message));
         MutableRpcStats stats = request.rpcInfo() != null ? request.rpcInfo().stats() : null;
         if (stats != null) {
             stats.record(StatsEvent.CLIENT_CONN_START);
@@ -103,7 +123,9 @@ public final class GrpcClient implements AutoCloseable {
             }
             runOn(conn, result, () -> {
                 ClientCall call = new ClientCall(conn, request, codec, gzip);
-                if (!call.start(sslContext != null)) {
+                // The headers are flushed with the request message right after them: one flush per call.
+                if (!call.start(sslContext != null, false)) {
+                    releaseMessage(message);
                     retryOrFail(call, request, address, codec, gzip, result, retries, call.done());
                     return;
                 }
@@ -112,11 +134,15 @@ public final class GrpcClient implements AutoCloseable {
                         call.cancel(unwrap(e)); // the caller gave up (RPC timeout, cancel): RST_STREAM
                     }
                 });
+                ByteBuf toSend = message.getAndSet(null);
+                if (toSend == null) {
+                    return; // the caller gave up meanwhile: the call was just cancelled
+                }
                 if (stats != null) {
                     stats.record(StatsEvent.WRITE_START);
                 }
                 boolean oneway = request.messageType() == MessageType.ONEWAY;
-                call.send(request.body(), true).whenComplete((v, e) -> {
+                call.sendEncoded(toSend, true).whenComplete((v, e) -> {
                     if (stats != null) {
                         stats.record(StatsEvent.WRITE_FINISH);
                         stats.record(StatsEvent.WAIT_READ_START);
@@ -129,6 +155,13 @@ public final class GrpcClient implements AutoCloseable {
                         } else {
                             result.complete(null);
                         }
+                    } else if (e != null) {
+                        // The request did not go out and the server waits for it: end the stream
+                        // (RST_STREAM, the connection's slot released); the receive below reports why.
+                        Throwable c = unwrap(e);
+                        call.cancel(c instanceof StatusException ? c : new StatusException(StatusCode.INTERNAL,
+                                "failed to send the request of " + request.serviceName() + "/" + request.methodName()
+                                        + ": " + c, c));
                     }
                 });
                 if (oneway) {
@@ -156,6 +189,13 @@ public final class GrpcClient implements AutoCloseable {
                 });
             });
         });
+    }
+
+    private static void releaseMessage(AtomicReference<ByteBuf> message) {
+        ByteBuf b = message.getAndSet(null);
+        if (b != null) {
+            b.release();
+        }
     }
 
     private void retryOrFail(ClientCall call, RemoteMessage request, InetSocketAddress address, PayloadCodec codec, boolean gzip,
@@ -378,6 +418,7 @@ public final class GrpcClient implements AutoCloseable {
                         }
                         GrpcClientHandler h = GrpcClientHandler.create(config, conn);
                         conn.handler = h;
+                        conn.attach(ch); // before the channel can become active (and complete conn.ready)
                         ch.pipeline().addLast("grpc", h);
                     }
                 });
@@ -389,7 +430,7 @@ public final class GrpcClient implements AutoCloseable {
             conn.ready.completeExceptionally(new ConnectionException("dial tcp " + conn.address + ": " + e.getMessage(), e));
             return;
         }
-        conn.channel = cf.channel();
+        conn.attach(cf.channel());
         cf.addListener(done -> {
             if (!done.isSuccess()) {
                 Throwable c = done.cause();
@@ -419,18 +460,26 @@ public final class GrpcClient implements AutoCloseable {
         long maxIdle = config.maxIdleTimeout().toNanos();
         List<GrpcClientConnection> toClose = new ArrayList<>();
         synchronized (this) {
+            // acquire() reserves under this lock and skips draining connections: marking them here,
+            // with the check, leaves no moment in which a new call could take one that is closing.
             for (List<GrpcClientConnection> list : connections.values()) {
                 for (GrpcClientConnection c : list) {
-                    if (c.reserved.get() == 0 && c.ready.isDone() && now - c.idleSince >= maxIdle) {
+                    if (!c.draining && c.reserved.get() == 0 && c.ready.isDone() && now - c.idleSince >= maxIdle) {
+                        c.draining = true;
                         toClose.add(c);
                     }
                 }
             }
         }
         for (GrpcClientConnection c : toClose) {
-            c.draining = true;
             c.close();
         }
+    }
+
+    /** The pooled connections to {@code address} (for tests and diagnosis). */
+    synchronized List<GrpcClientConnection> connectionsTo(InetSocketAddress address) {
+        List<GrpcClientConnection> list = connections.get(address);
+        return list == null ? List.of() : new ArrayList<>(list);
     }
 
     /** Open gRPC connections (for tests and diagnosis). */

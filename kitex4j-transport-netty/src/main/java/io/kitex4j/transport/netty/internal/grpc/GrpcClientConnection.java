@@ -43,7 +43,19 @@ final class GrpcClientConnection {
         }
     }
 
+    /** Whether {@link #close()} was called (a channel attached later is closed at once). */
+    private volatile boolean closeRequested;
+
+    /** The connection's channel, once it exists (from its initializer, before it can become active). */
+    void attach(Channel ch) {
+        channel = ch;
+        if (closeRequested) {
+            ch.close(); // close() ran before the channel was known
+        }
+    }
+
     void close() {
+        closeRequested = true;
         Channel ch = channel;
         if (ch != null) {
             ch.close();

@@ -39,14 +39,20 @@ final class GrpcCodec {
 
     /**
      * Turns a buffer from {@link #encodeBare} into a whole gRPC frame, gzip-compressing the
-     * message when {@code gzip} (the input is then released and a new buffer returned).
+     * message when {@code gzip} (the input is then released and a new buffer returned). Takes
+     * ownership of {@code bare} whether it succeeds or throws.
      */
     static ByteBuf frame(ByteBufAllocator alloc, ByteBuf bare, boolean gzip) {
         int len = bare.readableBytes() - HEADER;
         if (!gzip) {
-            bare.setByte(bare.readerIndex(), 0);
-            bare.setInt(bare.readerIndex() + 1, len);
-            return bare;
+            try {
+                bare.setByte(bare.readerIndex(), 0);
+                bare.setInt(bare.readerIndex() + 1, len);
+                return bare;
+            } catch (RuntimeException e) {
+                bare.release();
+                throw e;
+            }
         }
         ByteBuf out = alloc.buffer(Math.max(64, len / 2 + HEADER));
         try {

@@ -327,8 +327,10 @@ final class GrpcServerHandler extends GrpcHandler {
         String encoding = GrpcMetadata.get(h, GrpcMetadata.GRPC_ENCODING);
         if (encoding != null && !encoding.equals("identity")) {
             if (!encoding.equals("gzip")) {
+                // The spec: the response SHOULD say which encodings the server accepts.
                 respond(streamId, 200, StatusCode.UNIMPLEMENTED,
-                        "grpc: Decompressor is not installed for grpc-encoding \"" + encoding + "\"", endOfStream);
+                        "grpc: Decompressor is not installed for grpc-encoding \"" + encoding + "\"", endOfStream,
+                        GrpcMetadata.GRPC_ACCEPT_ENCODING, GrpcMetadata.GZIP);
                 return;
             }
             requestGzip = true;
@@ -394,11 +396,20 @@ final class GrpcServerHandler extends GrpcHandler {
      * {@code text/plain} as grpc-java does, and RST_STREAM NO_ERROR if the client is still sending.
      */
     void respond(int streamId, int httpStatus, StatusCode code, String message, boolean endOfStream) {
+        respond(streamId, httpStatus, code, message, endOfStream, null, null);
+    }
+
+    /** {@link #respond(int, int, StatusCode, String, boolean)} with one more header ({@code name} null for none). */
+    void respond(int streamId, int httpStatus, StatusCode code, String message, boolean endOfStream,
+                 CharSequence name, CharSequence value) {
         Http2Headers h = new DefaultHttp2Headers()
                 .status(Integer.toString(httpStatus))
                 .set(GrpcMetadata.CONTENT_TYPE, httpStatus == 200 ? GrpcMetadata.APPLICATION_GRPC : "text/plain; charset=utf-8")
                 .set(GrpcMetadata.GRPC_STATUS, Integer.toString(code.value()))
                 .set(GrpcMetadata.GRPC_MESSAGE, GrpcStatus.encodeMessage(message));
+        if (name != null) {
+            h.set(name, value);
+        }
         ChannelPromise p = ctx.newPromise();
         p.addListener(f -> resetIfRemoteOpen(streamId));
         encoder().writeHeaders(ctx, streamId, h, 0, true, p);

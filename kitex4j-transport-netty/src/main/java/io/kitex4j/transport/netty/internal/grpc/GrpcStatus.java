@@ -80,8 +80,10 @@ public final class GrpcStatus {
     }
 
     /**
-     * Reverses {@link #encodeMessage}: {@code %XX} sequences and the other characters (one per
-     * wire byte) form UTF-8; a {@code %} not followed by two hex digits stays as it is.
+     * Reverses {@link #encodeMessage}: the {@code %XX} escapes are decoded over the UTF-8 bytes of
+     * {@code wire} (header values arrive already read as UTF-8, so raw non-ASCII text a peer sent
+     * stays as it is) and the result is read as UTF-8; a {@code %} not followed by two hex digits
+     * stays as it is.
      */
     public static String decodeMessage(String wire) {
         if (wire == null) {
@@ -90,25 +92,21 @@ public final class GrpcStatus {
         if (wire.indexOf('%') < 0) {
             return wire;
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(wire.length());
-        int n = wire.length();
+        byte[] in = wire.getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(in.length);
+        int n = in.length;
         for (int i = 0; i < n; i++) {
-            char c = wire.charAt(i);
-            if (c == '%' && i + 2 < n) {
-                int hi = Character.digit(wire.charAt(i + 1), 16);
-                int lo = Character.digit(wire.charAt(i + 2), 16);
+            byte b = in[i];
+            if (b == '%' && i + 2 < n) {
+                int hi = Character.digit(in[i + 1], 16);
+                int lo = Character.digit(in[i + 2], 16);
                 if (hi >= 0 && lo >= 0) {
                     out.write(hi << 4 | lo);
                     i += 2;
                     continue;
                 }
             }
-            if (c < 0x100) {
-                out.write(c); // header values come off the wire as one char per byte
-            } else {
-                byte[] b = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-                out.write(b, 0, b.length);
-            }
+            out.write(b);
         }
         return new String(out.toByteArray(), StandardCharsets.UTF_8);
     }

@@ -16,6 +16,7 @@ import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -60,6 +61,9 @@ abstract class GrpcStream implements Stream {
 
     // outbound
     private final AtomicInteger pendingSends = new AtomicInteger();
+    /** Outbound operations (sends, half-close) waiting for the event loop, in submission order. */
+    private final ConcurrentLinkedQueue<Op> outbound = new ConcurrentLinkedQueue<>();
+    private boolean runningOutbound;
     private volatile boolean writable;
     boolean outboundClosed;
     long sentBytes;
@@ -149,22 +153,77 @@ abstract class GrpcStream implements Stream {
             return CompletableFuture.failedFuture(new StatusException(StatusCode.INTERNAL,
                     "failed to encode the message: " + e.getMessage(), e));
         }
+        return sendEncoded(bare, endStream);
+    }
+
+    /**
+     * Sends one message already encoded by {@link GrpcCodec#encodeBare} (this takes ownership of
+     * {@code bare}). Writes go out in the order of the calls, whatever thread they come from.
+     */
+    CompletableFuture<Void> sendEncoded(ByteBuf bare, boolean endStream) {
         CompletableFuture<Void> f = new CompletableFuture<>();
         pendingSends.incrementAndGet();
         writable = false;
-        Runnable task = () -> writeMessage(bare, endStream, f);
-        if (loop.inEventLoop()) {
-            task.run();
-        } else {
-            try {
-                loop.execute(task);
-            } catch (RejectedExecutionException e) {
+        submit(new Op() {
+            @Override
+            public void run() {
+                writeMessage(bare, endStream, f);
+            }
+
+            @Override
+            public void reject(Throwable cause) {
                 pendingSends.decrementAndGet();
                 bare.release();
-                f.completeExceptionally(new StatusException(StatusCode.UNAVAILABLE, "transport shut down", e));
+                f.completeExceptionally(cause);
+            }
+        });
+        return f;
+    }
+
+    /** An outbound operation of this stream, run on the event loop in submission order. */
+    interface Op {
+        void run();
+
+        /** The event loop refused the operation (shut down): release what it holds. */
+        void reject(Throwable cause);
+    }
+
+    /**
+     * Queues an outbound operation behind the ones submitted before it and runs what is queued
+     * when on the event loop: an operation never overtakes an earlier one still waiting for the
+     * loop (a send from a user thread, then a send or close from a callback on the loop).
+     */
+    final void submit(Op op) {
+        outbound.add(op);
+        if (loop.inEventLoop()) {
+            runOutbound();
+            return;
+        }
+        try {
+            loop.execute(this::runOutbound);
+        } catch (RejectedExecutionException e) {
+            StatusException cause = new StatusException(StatusCode.UNAVAILABLE, "transport shut down", e);
+            Op o;
+            while ((o = outbound.poll()) != null) {
+                o.reject(cause);
             }
         }
-        return f;
+    }
+
+    /** On the event loop: runs the queued outbound operations (not re-entrantly: a nested submit is picked up here). */
+    final void runOutbound() {
+        if (runningOutbound) {
+            return;
+        }
+        runningOutbound = true;
+        try {
+            Op o;
+            while ((o = outbound.poll()) != null) {
+                o.run();
+            }
+        } finally {
+            runningOutbound = false;
+        }
     }
 
     private Throwable sendError() {
@@ -193,15 +252,15 @@ abstract class GrpcStream implements Stream {
         ByteBuf frame;
         try {
             beforeFirstSend();
-            frame = GrpcCodec.frame(alloc, bare, compressOutbound());
         } catch (RuntimeException e) {
-            if (bare.refCnt() > 0) {
-                bare.release();
-            }
-            pendingSends.decrementAndGet();
-            StatusException st = new StatusException(StatusCode.INTERNAL, "failed to frame the message: " + e.getMessage(), e);
-            f.completeExceptionally(st);
-            abort(st);
+            bare.release(); // still ours: framing has not started
+            failSend(f, "failed to send the response headers", e);
+            return;
+        }
+        try {
+            frame = GrpcCodec.frame(alloc, bare, compressOutbound()); // consumes bare, also when it fails
+        } catch (RuntimeException e) {
+            failSend(f, "failed to frame the message", e);
             return;
         }
         sentBytes += frame.readableBytes();
@@ -225,34 +284,53 @@ abstract class GrpcStream implements Stream {
         updateReady();
     }
 
-    /** Ends this side's messages with an empty END_STREAM DATA frame (the client's half-close). */
+    private void failSend(CompletableFuture<Void> f, String what, RuntimeException e) {
+        pendingSends.decrementAndGet();
+        StatusException st = new StatusException(StatusCode.INTERNAL, what + ": " + e.getMessage(), e);
+        f.completeExceptionally(st);
+        abort(st);
+    }
+
+    /** Ends this side's messages with an empty END_STREAM DATA frame (the client's half-close), after the sends before it. */
     CompletableFuture<Void> halfClose() {
         CompletableFuture<Void> f = new CompletableFuture<>();
-        execute(() -> {
-            if (outboundClosed || ended && failure == null && endError == null) {
-                f.complete(null); // already half-closed, or the call is over with OK: nothing to end
-                return;
+        submit(new Op() {
+            @Override
+            public void run() {
+                writeHalfClose(f);
             }
-            Throwable err = sendError();
-            if (err != null) {
-                f.completeExceptionally(err);
-                return;
+
+            @Override
+            public void reject(Throwable cause) {
+                f.completeExceptionally(cause);
             }
-            outboundClosed = true;
-            ChannelPromise p = handler.ctx.newPromise();
-            p.addListener(w -> {
-                if (w.isSuccess()) {
-                    f.complete(null);
-                } else {
-                    Throwable t = failure;
-                    f.completeExceptionally(t != null ? t : new StatusException(StatusCode.UNAVAILABLE,
-                            "failed to half-close: " + w.cause(), w.cause()));
-                }
-            });
-            handler.encoder().writeData(handler.ctx, id, alloc.buffer(0, 0), 0, true, p);
-            handler.flushNow();
-        }, f);
+        });
         return f;
+    }
+
+    private void writeHalfClose(CompletableFuture<Void> f) {
+        if (outboundClosed || ended && failure == null && endError == null) {
+            f.complete(null); // already half-closed, or the call is over with OK: nothing to end
+            return;
+        }
+        Throwable err = sendError();
+        if (err != null) {
+            f.completeExceptionally(err);
+            return;
+        }
+        outboundClosed = true;
+        ChannelPromise p = handler.ctx.newPromise();
+        p.addListener(w -> {
+            if (w.isSuccess()) {
+                f.complete(null);
+            } else {
+                Throwable t = failure;
+                f.completeExceptionally(t != null ? t : new StatusException(StatusCode.UNAVAILABLE,
+                        "failed to half-close: " + w.cause(), w.cause()));
+            }
+        });
+        handler.encoder().writeData(handler.ctx, id, alloc.buffer(0, 0), 0, true, p);
+        handler.flushNow();
     }
 
     @Override
@@ -418,7 +496,7 @@ abstract class GrpcStream implements Stream {
                             : new RpcException(ErrorKind.STREAMING_PROTOCOL, "the call already ended"));
                     break;
                 }
-                int total;
+                long total;
                 try {
                     total = deframer.headWireLength();
                 } catch (StatusException e) {
@@ -427,7 +505,7 @@ abstract class GrpcStream implements Stream {
                 }
                 int buffered = deframer.readableBytes();
                 if (total >= 0 && buffered >= total) {
-                    handler.consumeBytes(id, total - consumedAhead);
+                    handler.consumeBytes(id, (int) total - consumedAhead);
                     consumedAhead = 0;
                     ByteBuf payload = deframer.poll(alloc);
                     boolean compressed = deframer.lastCompressed();
@@ -444,7 +522,7 @@ abstract class GrpcStream implements Stream {
                     takeReceive().complete(m);
                 } else {
                     // The receive waits for this message: let its bytes in even past the window.
-                    int want = total >= 0 ? Math.min(total, buffered) : buffered;
+                    int want = total >= 0 ? (int) Math.min(total, buffered) : buffered;
                     if (want > consumedAhead) {
                         handler.consumeBytes(id, want - consumedAhead);
                         consumedAhead = want;

@@ -16,7 +16,9 @@ final class KeepAlive {
     private final long timeNanos;
     private final long timeoutNanos;
     private long lastRead = System.nanoTime();
-    private long pingSentAt = -1;
+    private long pingSentAt;
+    /** A ping is out and unanswered ({@code System.nanoTime()} may be negative: no sentinel value). */
+    private boolean pingOutstanding;
     private ScheduledFuture<?> timer;
     private boolean stopped;
 
@@ -58,16 +60,17 @@ final class KeepAlive {
             return;
         }
         long now = System.nanoTime();
-        if (pingSentAt >= 0) {
+        if (pingOutstanding) {
             if (lastRead - pingSentAt < 0) {
                 handler.keepAliveTimedOut();
                 return;
             }
-            pingSentAt = -1;
+            pingOutstanding = false;
         }
         long idle = now - lastRead;
         if (idle >= timeNanos) {
             pingSentAt = now;
+            pingOutstanding = true;
             handler.encoder().writePing(handler.ctx, false, PING_DATA, handler.ctx.newPromise());
             handler.flushNow();
             schedule(timeoutNanos);

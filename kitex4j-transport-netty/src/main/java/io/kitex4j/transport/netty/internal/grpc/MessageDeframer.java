@@ -49,7 +49,7 @@ final class MessageDeframer {
      * @throws StatusException RESOURCE_EXHAUSTED when the message is over the maximum, INTERNAL
      *     when the flags byte has reserved bits set
      */
-    int headWireLength() {
+    long headWireLength() {
         if (headLength < 0) {
             if (readable < GrpcCodec.HEADER) {
                 return -1;
@@ -66,7 +66,7 @@ final class MessageDeframer {
             headLength = (int) len;
             headCompressed = flags == 1;
         }
-        return GrpcCodec.HEADER + headLength;
+        return GrpcCodec.HEADER + (long) headLength; // long: a maximum near Integer.MAX_VALUE must not overflow
     }
 
     /**
@@ -74,13 +74,13 @@ final class MessageDeframer {
      * {@link #lastCompressed()}); {@code null} if more bytes are needed. The caller releases it.
      */
     ByteBuf poll(ByteBufAllocator alloc) {
-        int total = headWireLength();
+        long total = headWireLength();
         if (total < 0 || readable < total) {
             return null;
         }
         skip(GrpcCodec.HEADER);
         ByteBuf payload = take(headLength, alloc);
-        readable -= total;
+        readable -= (int) total;
         lastCompressed = headCompressed;
         headLength = -1;
         return payload;

@@ -16,6 +16,7 @@ import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http2.DefaultHttp2Headers;
 import io.netty.handler.codec.http2.Http2Error;
 import io.netty.handler.codec.http2.Http2Headers;
+import io.netty.handler.codec.http2.Http2Stream;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
@@ -113,10 +114,18 @@ final class ServerCall extends GrpcStream {
     @Override
     public java.util.concurrent.CompletableFuture<Void> closeSend() {
         java.util.concurrent.CompletableFuture<Void> f = new java.util.concurrent.CompletableFuture<>();
-        execute(() -> {
-            handler.flushNow();
-            f.complete(null);
-        }, f);
+        submit(new Op() { // behind the sends before it
+            @Override
+            public void run() {
+                handler.flushNow();
+                f.complete(null);
+            }
+
+            @Override
+            public void reject(Throwable cause) {
+                f.completeExceptionally(cause);
+            }
+        });
         return f;
     }
 
@@ -181,13 +190,24 @@ final class ServerCall extends GrpcStream {
 
     // ------------------------------------------------------------------ ends
 
+    /**
+     * Ends the call with {@code status}. The trailers queue behind response DATA still waiting for
+     * the client's window; if there is such DATA (a client that stopped reading), RST_STREAM
+     * follows the trailers, as grpc-java does, so the stream does not stay open forever.
+     */
     @Override
     void abort(StatusException status) {
         if (ended) {
             return;
         }
         fail(status);
+        handler.flushNow(); // what the window allows goes out; what is left waits for the client
+        Http2Stream s = handler.connection().stream(id);
+        boolean dataBlocked = s != null && handler.encoder().flowController().hasFlowControlled(s);
         writeStatus(GrpcStatus.of(status), callHeaders, null);
+        if (dataBlocked) {
+            resetStream(Http2Error.CANCEL);
+        }
     }
 
     @Override
@@ -291,6 +311,7 @@ final class ServerCall extends GrpcStream {
 
     private void onReply(RemoteMessage reply, ByteBuf encoded, StatusException encodeError) {
         handlerDone = true;
+        runOutbound(); // sends the handler made before it returned go out before the status
         try {
             if (ended) {
                 if (encoded != null) {
@@ -313,8 +334,9 @@ final class ServerCall extends GrpcStream {
             }
             if (encoded != null) {
                 sendHeaders(ch);
-                ByteBuf frame = GrpcCodec.frame(alloc, encoded, compressOutbound());
-                encoded = null;
+                ByteBuf bare = encoded;
+                encoded = null; // frame() owns it from here, whether it succeeds or throws
+                ByteBuf frame = GrpcCodec.frame(alloc, bare, compressOutbound());
                 sentBytes += frame.readableBytes();
                 if (reply.rpcInfo() != null) {
                     reply.rpcInfo().stats().setSendSize((int) Math.min(Integer.MAX_VALUE, sentBytes));
@@ -329,8 +351,8 @@ final class ServerCall extends GrpcStream {
             finish(st.isOk() ? null : st.toException());
         } catch (RuntimeException e) {
             log.error("failed to answer {}/{}", request.serviceName(), request.methodName(), e);
-            if (encoded != null && encoded.refCnt() > 0) {
-                encoded.release();
+            if (encoded != null) {
+                encoded.release(); // not handed to frame() yet
             }
             abort(new StatusException(StatusCode.INTERNAL, "failed to write the reply: " + e.getMessage(), e));
         } finally {

@@ -45,6 +45,14 @@ class GrpcStatusTest {
         assertThat(GrpcStatus.decodeMessage("")).isEmpty();
     }
 
+    /** A peer that sends raw UTF-8 next to %-escapes: header values arrive already read as UTF-8. */
+    @Test
+    void percentDecodingKeepsRawUtf8AsItIs() {
+        io.netty.util.AsciiString wire = new io.netty.util.AsciiString("50%25 s\u00fbr \u263A %E2%98%BA".getBytes(StandardCharsets.UTF_8), false);
+        assertThat(GrpcStatus.decodeMessage(GrpcMetadata.text(wire))).isEqualTo("50% s\u00fbr \u263A \u263A");
+        assertThat(GrpcStatus.decodeMessage("s\u00fbr")).isEqualTo("s\u00fbr");
+    }
+
     @Test
     void binaryValuesAreUnpaddedBase64AndDecodeEitherWay() {
         byte[] v = {1, 2, 3, 4};

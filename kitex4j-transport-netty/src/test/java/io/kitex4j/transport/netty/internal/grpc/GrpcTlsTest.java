@@ -56,6 +56,43 @@ class GrpcTlsTest {
         }
     }
 
+    /** TLS without ALPN, then the HTTP/2 preface: the decrypted preface reaches the gRPC handler, not the SslHandler again. */
+    @Test
+    void tlsWithoutAlpnThenTheHttp2PrefaceIsGrpc() throws Exception {
+        TransportConfig serverCfg = TransportConfig.builder().tls(server.certFile, server.keyFile).build();
+        try (GrpcHarness h = new GrpcHarness(serverCfg, GrpcHarness.DEFAULT)) {
+            javax.net.ssl.SSLContext ctx = javax.net.ssl.SSLContext.getInstance("TLS");
+            ctx.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
+                @Override
+                public void checkClientTrusted(java.security.cert.X509Certificate[] c, String t) {
+                }
+
+                @Override
+                public void checkServerTrusted(java.security.cert.X509Certificate[] c, String t) {
+                }
+
+                @Override
+                public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                    return new java.security.cert.X509Certificate[0];
+                }
+            }}, null);
+            try (javax.net.ssl.SSLSocket s = (javax.net.ssl.SSLSocket) ctx.getSocketFactory()
+                    .createSocket("127.0.0.1", h.address.getPort())) {
+                s.setSoTimeout(10_000);
+                s.startHandshake(); // no ALPN offered
+                java.io.OutputStream out = s.getOutputStream();
+                out.write(RawH2.PREFACE);
+                out.write(new byte[] {0, 0, 0, RawH2.SETTINGS, 0, 0, 0, 0, 0}); // empty SETTINGS
+                out.flush();
+                // The server's connection preface: a SETTINGS frame (no GOAWAY, no close).
+                byte[] header = s.getInputStream().readNBytes(9);
+                assertThat(header).hasSize(9);
+                assertThat(header[3]).as("frame type").isEqualTo((byte) RawH2.SETTINGS);
+                assertThat(header[4] & 1).as("not an ack").isZero();
+            }
+        }
+    }
+
     @Test
     void theServerCertificateMustMatchTheHostNameChecked() throws Exception {
         TransportConfig serverCfg = TransportConfig.builder().tls(server.certFile, server.keyFile).build();

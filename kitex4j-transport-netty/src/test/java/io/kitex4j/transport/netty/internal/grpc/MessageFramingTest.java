@@ -96,6 +96,16 @@ class MessageFramingTest {
     }
 
     @Test
+    void aMaximumNearIntegerMaxValueDoesNotOverflowTheWireLength() {
+        MessageDeframer d = new MessageDeframer(Integer.MAX_VALUE);
+        d.add(ALLOC.buffer().writeByte(0).writeInt(Integer.MAX_VALUE - 2).writeByte('x'));
+        assertThat(d.headWireLength()).isEqualTo(5L + Integer.MAX_VALUE - 2);
+        assertThat(d.poll(ALLOC)).as("the message is not complete").isNull();
+        assertThat(d.readableBytes()).isEqualTo(6);
+        d.release();
+    }
+
+    @Test
     void refusesReservedFlagBits() {
         MessageDeframer d = new MessageDeframer(1024);
         d.add(ALLOC.buffer().writeByte(2).writeInt(1).writeByte('x'));

@@ -92,6 +92,45 @@ final class RawH2 implements AutoCloseable {
         return new RawH2(s);
     }
 
+    /**
+     * The server side of a connection the client under test opened to {@code server}: accepts it
+     * and reads the client's connection preface (the frames after it are read as usual).
+     */
+    static RawH2 accept(java.net.ServerSocket server) throws IOException {
+        server.setSoTimeout(10_000);
+        Socket s = server.accept();
+        s.setTcpNoDelay(true);
+        s.setSoTimeout(100);
+        RawH2 r = new RawH2(s);
+        byte[] preface = new byte[PREFACE.length];
+        int n = 0;
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (n < preface.length && System.nanoTime() < deadline) {
+            try {
+                int k = r.in.read(preface, n, preface.length - n);
+                if (k < 0) {
+                    throw new IOException("closed before the preface");
+                }
+                n += k;
+            } catch (SocketTimeoutException e) {
+                // keep waiting
+            }
+        }
+        if (!java.util.Arrays.equals(preface, PREFACE)) {
+            throw new IOException("not an HTTP/2 client preface");
+        }
+        return r;
+    }
+
+    /** A SETTINGS frame with one setting. */
+    RawH2 setting(int id, int value) throws IOException {
+        return frame(SETTINGS, 0, 0, ByteBuffer.allocate(6).putShort((short) id).putInt(value).array());
+    }
+
+    RawH2 goAway(int lastStreamId, int errorCode) throws IOException {
+        return frame(GOAWAY, 0, 0, ByteBuffer.allocate(8).putInt(lastStreamId).putInt(errorCode).array());
+    }
+
     /** The client preface and an empty SETTINGS frame. */
     RawH2 preface() throws IOException {
         write(PREFACE);
