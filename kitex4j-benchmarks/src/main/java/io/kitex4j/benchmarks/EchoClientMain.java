@@ -5,6 +5,7 @@ import io.kitex4j.benchmarks.driver.EchoClient;
 import io.kitex4j.benchmarks.driver.Result;
 import io.kitex4j.benchmarks.grpc.GrpcEchoClient;
 import io.kitex4j.benchmarks.kitex4j.Kitex4jEchoClient;
+import io.kitex4j.benchmarks.kitex4j.Kitex4jPbEchoClient;
 import io.kitex4j.benchmarks.netty.RawNettyEchoClient;
 import io.kitex4j.benchmarks.thrift.LibThriftEchoClient;
 import io.kitex4j.rpcinfo.PayloadProtocol;
@@ -27,7 +28,8 @@ public final class EchoClientMain implements Callable<Integer> {
     @Option(names = "--port", required = true, description = "Server port.")
     int port;
 
-    @Option(names = "--idl", defaultValue = "thrift", description = "thrift | proto (proto: grpc-java only for now).")
+    @Option(names = "--idl", defaultValue = "thrift",
+            description = "thrift | proto (kitex4j with proto: --transport ttheader (Kitex Protobuf in TTHeader|Framed), framed or grpc).")
     String idl;
 
     @Option(names = "--target", defaultValue = "kitex4j",
@@ -35,7 +37,7 @@ public final class EchoClientMain implements Callable<Integer> {
     String target;
 
     @Option(names = "--transport", defaultValue = "ttheader",
-            description = "kitex4j: framed | buffered | ttheader | ttheader-framed; thrift-java: framed | buffered; "
+            description = "kitex4j: framed | buffered | ttheader | ttheader-framed | grpc (grpc: --idl proto); thrift-java: framed | buffered; "
                     + "netty-raw: framed; grpc-java: grpc (default ${DEFAULT-VALUE}).")
     String transport;
 
@@ -88,11 +90,13 @@ public final class EchoClientMain implements Callable<Integer> {
     public Integer call() throws Exception {
         String t = target.toLowerCase(Locale.ROOT);
         String tr = transport.toLowerCase(Locale.ROOT);
-        if (idl.equals("proto") && !t.startsWith("grpc")) {
-            throw bad("--idl proto is only available with --target grpc-java until Kitex4j's protobuf support lands");
+        if (idl.equals("proto") && !t.startsWith("grpc") && !t.equals("kitex4j")) {
+            throw bad("--idl proto is available with --target kitex4j or grpc-java");
         }
         EchoClient client = switch (t) {
-            case "kitex4j" -> new Kitex4jEchoClient(host, port, kitexTransport(tr), kitexPayload(payload), concurrency, size, ioThreads);
+            case "kitex4j" -> idl.equals("proto")
+                    ? new Kitex4jPbEchoClient(host, port, kitexPbTransport(tr), concurrency, size, ioThreads)
+                    : new Kitex4jEchoClient(host, port, kitexTransport(tr), kitexPayload(payload), concurrency, size, ioThreads);
             case "grpc-java", "grpc" -> {
                 if (!tr.equals("grpc") && !tr.equals("ttheader")) {
                     throw bad("grpc-java speaks --transport grpc only");
@@ -151,6 +155,16 @@ public final class EchoClientMain implements Callable<Integer> {
             case "ttheader" -> TransportProtocol.TTHEADER;
             case "ttheader-framed", "ttheader_framed" -> TransportProtocol.TTHEADER_FRAMED;
             default -> throw new IllegalArgumentException("kitex4j --transport must be framed, buffered, ttheader or ttheader-framed");
+        };
+    }
+
+    /** Kitex Protobuf is always framed: "ttheader" means TTHeader|Framed, Kitex's default for protobuf services. */
+    private static TransportProtocol kitexPbTransport(String t) {
+        return switch (t) {
+            case "framed" -> TransportProtocol.FRAMED;
+            case "ttheader", "ttheader-framed", "ttheader_framed" -> TransportProtocol.TTHEADER_FRAMED;
+            case "grpc" -> TransportProtocol.GRPC;
+            default -> throw new IllegalArgumentException("kitex4j --idl proto --transport must be ttheader, framed or grpc");
         };
     }
 

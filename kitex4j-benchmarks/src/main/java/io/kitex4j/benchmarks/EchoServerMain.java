@@ -24,7 +24,8 @@ public final class EchoServerMain implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default ${DEFAULT-VALUE}).")
     String host;
 
-    @Option(names = "--idl", defaultValue = "thrift", description = "thrift (proto: only with --target grpc-java until Kitex4j's protobuf support lands).")
+    @Option(names = "--idl", defaultValue = "thrift",
+            description = "thrift | proto (issue 5's echo.proto; kitex4j serves it over Kitex Protobuf and gRPC).")
     String idl;
 
     @Option(names = "--target", defaultValue = "kitex4j",
@@ -57,8 +58,8 @@ public final class EchoServerMain implements Callable<Integer> {
         if (!idl.equals("thrift") && !idl.equals("proto")) {
             throw bad("--idl must be thrift or proto");
         }
-        if (idl.equals("proto") && !t.startsWith("grpc")) {
-            throw bad("--idl proto is served only by --target grpc-java until Kitex4j's protobuf support lands");
+        if (idl.equals("proto") && !t.startsWith("grpc") && !t.equals("kitex4j")) {
+            throw bad("--idl proto is served by --target kitex4j or grpc-java");
         }
         switch (t) {
             case "kitex4j" -> {
@@ -67,7 +68,7 @@ public final class EchoServerMain implements Callable<Integer> {
                     case "io", "io_thread", "io-thread" -> HandlerExecution.IO_THREAD;
                     default -> throw bad("--mode for kitex4j must be default or io");
                 };
-                Kitex4jEchoServer s = new Kitex4jEchoServer(host, port, ex, ioThreads);
+                Kitex4jEchoServer s = new Kitex4jEchoServer(host, port, ex, ioThreads, idl.equals("proto"));
                 bound = s.address().getPort();
                 server = s;
             }

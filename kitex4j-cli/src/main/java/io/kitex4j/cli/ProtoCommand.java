@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code kitex4j proto [-I DIR]... -o OUT_DIR [--protoc PATH] [--[no-]java-out] FILE.proto...}:
+ * {@code kitex4j proto [-I DIR]... -o OUT_DIR [--protoc PATH] [--[no-]java-out] [--kitex4j-opt K=V]... FILE.proto...}:
  * runs protoc with {@code --java_out} (the message classes) and this project's protoc plugin
  * ({@code --kitex4j_out}: the service classes), the plugin started through a launcher script that
  * runs this JVM's java on this command line's own class path.
@@ -62,6 +62,7 @@ import picocli.CommandLine.Spec;
             "  kitex4j proto -o src/generated/java echo.proto",
             "  kitex4j proto -I proto -o gen proto/shop/shop.proto proto/shop/common/money.proto",
             "  kitex4j proto -I proto --no-java-out -o gen proto/echo.proto",
+            "  kitex4j proto -I proto --kitex4j-opt service_package=echo.kitex -o gen proto/echo.proto",
             "",
             "Exit status: 0 success; 1 errors in the .proto files (protoc's messages are",
             "printed), a missing input, no usable protoc, an unwritable output (nothing is",
@@ -95,6 +96,12 @@ final class ProtoCommand implements Callable<Integer> {
             description = "Also generates the message classes with protoc's --java_out (default);"
                     + " --no-java-out generates only the service classes.")
     boolean javaOut = true;
+
+    @Option(names = "--kitex4j-opt", paramLabel = "K=V",
+            description = "Passes a parameter to the Kitex4j protoc plugin (protoc's --kitex4j_opt). Repeatable"
+                    + " (joined with commas). service_package=PKG puts the service classes into Java package PKG"
+                    + " (messages stay in the file's package); generated_annotation=false; javadoc=false.")
+    List<String> pluginOptions = new ArrayList<>();
 
     @Option(names = {"-v", "--verbose"}, description = "Lists every generated file.")
     boolean verbose;
@@ -175,6 +182,9 @@ final class ProtoCommand implements Callable<Integer> {
                 args.add("--java_out=" + generated);
             }
             args.add("--kitex4j_out=" + generated);
+            if (!pluginOptions.isEmpty()) {
+                args.add("--kitex4j_opt=" + String.join(",", pluginOptions));
+            }
             files.forEach(f -> args.add(f.toString()));
 
             ProtocTools.ProtocRun run;

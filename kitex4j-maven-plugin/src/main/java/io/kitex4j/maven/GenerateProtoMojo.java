@@ -22,6 +22,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
@@ -51,7 +52,7 @@ import org.eclipse.aether.resolution.ArtifactResolutionException;
  * file read (including imports), option, protoc or generator changed.
  *
  * <p>Configuration: see the module's README (protoSourceRoot, includes, excludes,
- * importDirectories, outputDirectory, protocVersion, protocExecutable, javaOut, skip).
+ * importDirectories, outputDirectory, protocVersion, protocExecutable, javaOut, pluginOptions, skip).
  */
 @Mojo(name = "generate-proto", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
 public class GenerateProtoMojo extends AbstractMojo {
@@ -107,6 +108,15 @@ public class GenerateProtoMojo extends AbstractMojo {
     /** Whether protoc's {@code java_out} generates the message classes too ({@code false}: only the service classes). */
     @Parameter(property = "kitex4j.javaOut", defaultValue = "true")
     boolean javaOut = true;
+
+    /**
+     * Parameters of the Kitex4j protoc plugin, {@code K=V} separated by commas (e.g.
+     * {@code service_package=echo.kitex,javadoc=false}), passed as {@code --kitex4j_opt=...}; the
+     * plugin checks them (an unknown key or bad value fails the build). Whitespace around the
+     * items is dropped.
+     */
+    @Parameter(property = "kitex4j.pluginOptions")
+    String pluginOptions;
 
     /** Skips generation (and does not add the output directory to the source roots). */
     @Parameter(property = "kitex4j.skip", defaultValue = "false")
@@ -187,6 +197,10 @@ public class GenerateProtoMojo extends AbstractMojo {
                 args.add("--java_out=" + generated);
             }
             args.add("--kitex4j_out=" + generated);
+            String options = pluginOptions();
+            if (!options.isEmpty()) {
+                args.add("--kitex4j_opt=" + options);
+            }
             args.add("--descriptor_set_out=" + descriptors);
             args.add("--include_imports");
             roots.forEach(r -> args.add(r.toString()));
@@ -320,9 +334,18 @@ public class GenerateProtoMojo extends AbstractMojo {
         c.add("protoc " + protoc.identity());
         c.add("outputDirectory " + outputDir);
         c.add("javaOut " + javaOut);
+        c.add("pluginOptions " + pluginOptions());
         importPath.forEach(d -> c.add("importDirectory " + d));
         roots.forEach(r -> c.add("root " + r));
         return c;
+    }
+
+    /** {@code pluginOptions} with the whitespace around its items dropped; empty when not set. */
+    String pluginOptions() {
+        if (pluginOptions == null || pluginOptions.isBlank()) {
+            return "";
+        }
+        return Arrays.stream(pluginOptions.split(",", -1)).map(String::strip).collect(Collectors.joining(","));
     }
 
     /** The files protoc read: every file of the descriptor set, found on the import path as protoc found it. */

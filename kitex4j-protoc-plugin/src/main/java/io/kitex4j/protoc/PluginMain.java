@@ -17,8 +17,10 @@ import java.io.PrintStream;
  * (messages come from protoc's own {@code --java_out}).
  *
  * <p>Parameters ({@code --kitex4j_opt=K=V,...}), none required: {@code generated_annotation=false}
- * leaves out {@code @Generated}; {@code javadoc=false} leaves out the proto comments. Unknown
- * parameters are errors.
+ * leaves out {@code @Generated}; {@code javadoc=false} leaves out the proto comments;
+ * {@code service_package=<java package>} puts the service classes into that Java package instead
+ * of the file's (the messages stay where {@code java_out} puts them). Unknown parameters and bad
+ * values are errors.
  *
  * <p>Problems (a bad parameter, a class name that protoc's {@code java_out} also generates, an
  * unreadable request) go into the response's {@code error} field, which protoc prints before it

@@ -114,9 +114,23 @@ class PluginProtocolTest {
     }
 
     @Test
+    void servicePackageMovesTheServiceClassButNotTheWireName() throws IOException {
+        Run r = run(echoRequest("service_package=echo.kitex,javadoc=false"));
+        assertThat(r.response().getError()).isEmpty();
+        assertThat(r.response().getFileList()).extracting(CodeGeneratorResponse.File::getName)
+                .containsExactly("echo/kitex/EchoService.java");
+        assertThat(r.response().getFile(0).getContent()).contains("package echo.kitex;\n", "import echo.EchoRequest;\n",
+                ".packageName(\"echo\")", "Method echo.EchoService/").doesNotContain("Echoes messages back");
+    }
+
+    @Test
     void badParametersAreErrors() throws IOException {
         assertThat(run(echoRequest("bogus=1")).response().getError())
-                .isEqualTo("unknown option 'bogus' (known: generated_annotation, javadoc)");
+                .isEqualTo("unknown option 'bogus' (known: generated_annotation, javadoc, service_package)");
+        assertThat(run(echoRequest("service_package=echo.class")).response().getError()).isEqualTo("option service_package"
+                + " must be a Java package name (identifiers separated by '.', e.g. echo.kitex), not 'echo.class': 'class' is a Java keyword");
+        assertThat(run(echoRequest("service_package")).response().getError())
+                .isEqualTo("option service_package needs a value: service_package=<java package>, e.g. service_package=echo.kitex");
         assertThat(run(echoRequest("javadoc=maybe")).response().getError())
                 .isEqualTo("option javadoc must be true or false, not 'maybe'");
         assertThat(run(echoRequest("javadoc,javadoc=false")).response().getError()).isEqualTo("option 'javadoc' given twice");
@@ -179,7 +193,7 @@ class PluginProtocolTest {
                 "--kitex4j_opt=bogus=1", work.resolve("src/echo.proto").toString()));
         assertThat(r.status()).isEqualTo(1);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err()).isEqualTo("--kitex4j_out: unknown option 'bogus' (known: generated_annotation, javadoc)\n");
+        assertThat(r.err()).isEqualTo("--kitex4j_out: unknown option 'bogus' (known: generated_annotation, javadoc, service_package)\n");
     }
 
     @Test

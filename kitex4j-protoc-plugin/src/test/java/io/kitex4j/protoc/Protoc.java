@@ -141,6 +141,11 @@ public final class Protoc {
      * protoc fails.
      */
     public static void generate(Path work, Path root, Path javaOut, Path kitexOut, List<String> files) {
+        generate(work, root, javaOut, kitexOut, files, "");
+    }
+
+    /** As {@link #generate(Path, Path, Path, Path, List)}, with {@code --kitex4j_opt=parameter} unless it is empty. */
+    public static void generate(Path work, Path root, Path javaOut, Path kitexOut, List<String> files, String parameter) {
         try {
             Files.createDirectories(javaOut);
             Files.createDirectories(kitexOut);
@@ -149,6 +154,9 @@ public final class Protoc {
         }
         List<String> args = new ArrayList<>(List.of("-I" + root, "-I" + wellKnownTypes(work),
                 "--java_out=" + javaOut, "--kitex4j_out=" + kitexOut));
+        if (!parameter.isEmpty()) {
+            args.add("--kitex4j_opt=" + parameter);
+        }
         files.forEach(f -> args.add(root.resolve(f).toString()));
         Result r = run(work, args);
         assertThat(r.status()).as("protoc failed:\n" + r.err()).isZero();

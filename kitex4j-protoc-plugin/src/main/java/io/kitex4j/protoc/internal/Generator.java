@@ -50,7 +50,7 @@ public final class Generator {
 
     private static Map<String, CodeGeneratorResponse.File> files(CodeGeneratorRequest request) throws GeneratorException {
         Options options = Options.parse(request.getParameter());
-        JavaTypes types = new JavaTypes(request.getProtoFileList());
+        JavaTypes types = new JavaTypes(request.getProtoFileList(), options::servicePackage);
         ServiceGenerator generator = new ServiceGenerator(types, options);
         if (request.getFileToGenerateCount() == 0) {
             throw new GeneratorException("the request names no file to generate");
@@ -60,14 +60,17 @@ public final class Generator {
         for (String name : request.getFileToGenerateList()) {
             FileDescriptorProto file = types.file(name).orElseThrow(() -> new GeneratorException(
                     "file to generate '" + name + "' is not among the proto files of the request"));
-            checkConflicts(types, file);
+            checkConflicts(types, generator, options, file);
             for (int i = 0; i < file.getServiceCount(); i++) {
                 ServiceGenerator.Output o = generator.generate(file, i);
                 String where = name + " (service " + file.getService(i).getName() + ")";
                 String before = origin.putIfAbsent(o.path(), where);
                 if (before != null) {
                     throw new GeneratorException(where + " and " + before + " would both generate " + o.path()
-                            + "; give one of the files another java_package");
+                            + (options.servicePackage() == null ? "; give one of the files another java_package"
+                            : " (" + Options.SERVICE_PACKAGE + "=" + options.servicePackage() + " puts every service class there);"
+                            + " rename a service, or generate the files in separate protoc runs with different "
+                            + Options.SERVICE_PACKAGE + " values"));
                 }
                 out.put(o.path(), CodeGeneratorResponse.File.newBuilder().setName(o.path()).setContent(o.content()).build());
             }
@@ -75,34 +78,44 @@ public final class Generator {
         return out;
     }
 
-    /** Class names that protoc's java_out would also generate (both could not be compiled together). */
-    private static void checkConflicts(JavaTypes types, FileDescriptorProto file) throws GeneratorException {
+    /**
+     * Class names that protoc's java_out would also generate (both could not be compiled together).
+     * With {@code service_package} the service classes live in another package than the file's
+     * messages: only the classes protoc generates in that package can clash.
+     */
+    private static void checkConflicts(JavaTypes types, ServiceGenerator generator, Options options, FileDescriptorProto file)
+            throws GeneratorException {
         if (file.getServiceCount() == 0) {
             return;
         }
+        String servicePackage = options.servicePackage(file);
+        boolean samePackage = servicePackage.equals(JavaTypes.javaPackage(file));
         boolean multiple = file.getOptions().getJavaMultipleFiles();
         String outer = JavaTypes.outerClassName(file);
-        for (ServiceDescriptorProto s : file.getServiceList()) {
-            String qualified = ServiceGenerator.className(file, s).canonicalName();
-            if (multiple && file.getOptions().getJavaGenericServices()) {
-                throw new GeneratorException(file.getName() + ": option java_generic_services = true makes protoc's java_out"
-                        + " generate a class " + qualified + " too; remove the option (kitex4j generates the service class)");
-            }
-            if (s.getName().equals(outer)) {
-                throw new GeneratorException(file.getName() + ": the outer class " + qualified + " (java_outer_classname)"
-                        + " has the name of service " + s.getName() + "; choose another java_outer_classname");
+        if (samePackage) {
+            for (ServiceDescriptorProto s : file.getServiceList()) {
+                String qualified = generator.className(file, s).canonicalName();
+                if (multiple && file.getOptions().getJavaGenericServices()) {
+                    throw new GeneratorException(file.getName() + ": option java_generic_services = true makes protoc's java_out"
+                            + " generate a class " + qualified + " too; remove the option (kitex4j generates the service class)");
+                }
+                if (s.getName().equals(outer)) {
+                    throw new GeneratorException(file.getName() + ": the outer class " + qualified + " (java_outer_classname)"
+                            + " has the name of service " + s.getName() + "; choose another java_outer_classname");
+                }
             }
         }
-        for (FileDescriptorProto other : types.filesInPackage(JavaTypes.javaPackage(file))) {
+        for (FileDescriptorProto other : types.filesInPackage(servicePackage)) {
             if (other.getName().equals(file.getName())) {
                 continue; // its own outer class was checked above; its messages cannot share a service's name
             }
             for (ServiceDescriptorProto s : file.getServiceList()) {
-                String clash = JavaTypes.topLevelClassOf(other, s.getName());
+                String clash = JavaTypes.topLevelClassOf(other, generator.className(file, s).simpleName());
                 if (clash != null) {
                     throw new GeneratorException(file.getName() + ": service " + s.getName() + " is generated as class "
-                            + ServiceGenerator.className(file, s).canonicalName() + ", but protoc's java_out generates "
-                            + clash + " of that name for " + other.getName() + "; rename one or use another java_package");
+                            + generator.className(file, s).canonicalName() + ", but protoc's java_out generates "
+                            + clash + " of that name for " + other.getName() + "; rename one or use another java_package"
+                            + (options.servicePackage() == null ? "" : " or " + Options.SERVICE_PACKAGE));
                 }
             }
         }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * The Java classes protoc's {@code java_out} generates for the messages of a set of proto files,
@@ -40,6 +41,14 @@ final class JavaTypes {
     private final Map<String, Set<String>> topLevelByPackage = new HashMap<>();
 
     JavaTypes(List<FileDescriptorProto> protoFiles) {
+        this(protoFiles, JavaTypes::javaPackage);
+    }
+
+    /**
+     * The types of {@code protoFiles}, with this plugin's service classes of a file in the Java
+     * package {@code servicePackage} gives for it (the file's own one unless {@code service_package}).
+     */
+    JavaTypes(List<FileDescriptorProto> protoFiles, Function<FileDescriptorProto, String> servicePackage) {
         this.ordered = List.copyOf(protoFiles);
         for (FileDescriptorProto f : protoFiles) {
             files.put(f.getName(), f);
@@ -53,7 +62,8 @@ final class JavaTypes {
             }
             topLevel.add(outer.simpleName());
             // and this plugin's own service classes
-            f.getServiceList().forEach(sv -> topLevel.add(Names.typeName(sv.getName())));
+            Set<String> services = topLevelByPackage.computeIfAbsent(servicePackage.apply(f), k -> new TreeSet<>());
+            f.getServiceList().forEach(sv -> services.add(Names.typeName(sv.getName())));
             String protoPrefix = f.getPackage().isEmpty() ? "." : "." + f.getPackage() + ".";
             boolean fileDeprecated = f.getOptions().getDeprecated();
             for (DescriptorProto m : f.getMessageTypeList()) {

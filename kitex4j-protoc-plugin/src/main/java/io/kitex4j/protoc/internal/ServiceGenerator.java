@@ -110,9 +110,12 @@ final class ServiceGenerator {
         this.options = options;
     }
 
-    /** The Java class name of service {@code s} of {@code file} (see {@link Names#typeName}). */
-    static ClassName className(FileDescriptorProto file, ServiceDescriptorProto s) {
-        return ClassName.get(JavaTypes.javaPackage(file), Names.typeName(s.getName()));
+    /**
+     * The Java class name of service {@code s} of {@code file} (see {@link Names#typeName}), in the
+     * package {@code service_package} names, else in the file's Java package.
+     */
+    ClassName className(FileDescriptorProto file, ServiceDescriptorProto s) {
+        return ClassName.get(options.servicePackage(file), Names.typeName(s.getName()));
     }
 
     /** A nested type's name: {@code name}, or {@code name_} in a service class of that name (Java forbids it). */
@@ -254,9 +257,17 @@ final class ServiceGenerator {
 
     private ClassName messageClass(FileDescriptorProto file, ServiceDescriptorProto service, MethodDescriptorProto m,
                                    String protoType) throws GeneratorException {
-        return types.message(protoType).map(JavaTypes.Message::className).orElseThrow(() -> new GeneratorException(
+        ClassName cls = types.message(protoType).map(JavaTypes.Message::className).orElseThrow(() -> new GeneratorException(
                 file.getName() + ": " + service.getName() + "." + m.getName() + ": message type '" + protoType
                         + "' is not defined in the files of the request"));
+        String servicePackage = options.servicePackage(file);
+        if (cls.packageName().isEmpty() && !servicePackage.isEmpty()) {
+            throw new GeneratorException(file.getName() + ": " + service.getName() + "." + m.getName() + ": message "
+                    + protoType.substring(1) + " is class " + cls.canonicalName() + " of the unnamed package, which the service"
+                    + " class in package " + servicePackage + " (" + Options.SERVICE_PACKAGE + ") cannot use; give its file"
+                    + " a package or java_package, or leave out " + Options.SERVICE_PACKAGE);
+        }
+        return cls;
     }
 
     private static Map<List<Integer>, SourceCodeInfo.Location> comments(FileDescriptorProto file) {
