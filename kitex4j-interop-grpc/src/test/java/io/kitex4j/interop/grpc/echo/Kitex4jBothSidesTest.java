@@ -209,16 +209,17 @@ class Kitex4jBothSidesTest {
             int stalls = 0;
             for (int i = 0; i < total; i++) {
                 if (i == 20_000 || i == 50_000 || i == 80_000) {
-                    // Stop reading until the writer is stuck (its count stops moving).
+                    // Stop reading until the writer is stuck: the stream says it cannot take a message
+                    // and the writer's count stopped moving (bounded wait; a slow writer only waits longer).
                     long last = -1;
                     long deadline = System.nanoTime() + 20_000_000_000L;
                     while (System.nanoTime() < deadline) {
                         long now = sent.get();
-                        if (now == last) {
+                        if (now == last && !s.isReady()) {
                             break;
                         }
                         last = now;
-                        Thread.sleep(300);
+                        Thread.sleep(50);
                     }
                     assertThat(sent.get() - received.get()).as("stuck writer, %d outstanding", sent.get() - received.get())
                             .isLessThanOrEqualTo(bound);
