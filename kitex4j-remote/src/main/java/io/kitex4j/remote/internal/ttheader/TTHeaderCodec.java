@@ -345,7 +345,12 @@ public final class TTHeaderCodec {
     /** Reads a u16-length string at {@code idx}; the caller advances by 2 + its byte length. */
     private static String readString(ByteBuf b, int idx, int infoEnd, int start, String what,
             int entry, Object key) {
-        int len = readU16(b, idx, infoEnd, start, what + " length");
+        // The error text is built only on failure: this runs for every header string of every call.
+        if (infoEnd - idx < 2) {
+            throw new ProtocolException("TTHeader " + what + " length at frame offset " + (idx - start)
+                    + " runs past the header info end (offset " + (infoEnd - start) + ")");
+        }
+        int len = b.getUnsignedShort(idx);
         if (len > infoEnd - idx - 2) {
             throw new ProtocolException("TTHeader " + what
                     + (entry >= 0 ? " #" + entry : "") + (key != null ? " of key '" + key + "'" : "")
