@@ -242,6 +242,12 @@ abstract class GrpcHandler extends Http2ConnectionHandler implements Http2FrameL
         }
     }
 
+    /** How many of our keepalive pings the peer acknowledged on this connection. */
+    int keepAliveAcks() {
+        KeepAlive k = keepAlive;
+        return k == null ? 0 : k.acks;
+    }
+
     @Override
     public void onPingAckRead(ChannelHandlerContext ctx, long data) {
         if (keepAlive != null) {

@@ -13,6 +13,8 @@ final class KeepAlive {
     static final long PING_DATA = 0x6b69746578346a6bL;
 
     private final GrpcHandler handler;
+    /** Keepalive pings the peer acknowledged (for tests and diagnosis). */
+    volatile int acks;
     private final long timeNanos;
     private final long timeoutNanos;
     private long lastRead = System.nanoTime();
@@ -39,6 +41,7 @@ final class KeepAlive {
     void onPingAck(long data) {
         if (data == PING_DATA) {
             lastRead = System.nanoTime();
+            acks++;
         }
     }
 

@@ -489,11 +489,24 @@ class GrpcTransportTest {
         TransportConfig client = TransportConfig.builder().grpcKeepalive(Duration.ofHours(2), Duration.ofMillis(100),
                 Duration.ofSeconds(5)).build();
         TransportConfig server = TransportConfig.builder().grpcMinPingInterval(Duration.ZERO).build();
-        try (GrpcHarness h = new GrpcHarness(server, client)) {
-            assertThat(h.call("a").body()).isEqualTo("a");
-            Thread.sleep(500); // several keepalive rounds, each acked
-            assertThat(h.client.grpcConnections()).isEqualTo(1);
-            assertThat(h.call("b").body()).isEqualTo("b");
+        io.netty.channel.EventLoopGroup group = io.kitex4j.transport.netty.internal.EventLoops.newGroup(1, "ka-test");
+        try (GrpcHarness h = new GrpcHarness(server, GrpcHarness.DEFAULT);
+             GrpcClient c = new GrpcClient(client, new io.netty.bootstrap.Bootstrap().group(group)
+                     .channel(io.kitex4j.transport.netty.internal.EventLoops.clientChannel()))) {
+            assertThat(c.send(GrpcHarness.request(TestDispatcher.UNARY, "a"), h.address).get(10, TimeUnit.SECONDS).body())
+                    .isEqualTo("a");
+            // Wait (bounded) until the server acknowledged three keepalive pings on the one connection.
+            GrpcClientConnection conn = c.connectionsTo(h.address).get(0);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (conn.handler.keepAliveAcks() < 3 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertThat(conn.handler.keepAliveAcks()).as("acked keepalive pings").isGreaterThanOrEqualTo(3);
+            assertThat(c.connectionsTo(h.address)).containsExactly(conn);
+            assertThat(c.send(GrpcHarness.request(TestDispatcher.UNARY, "b"), h.address).get(10, TimeUnit.SECONDS).body())
+                    .isEqualTo("b");
+        } finally {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         }
     }
 }
