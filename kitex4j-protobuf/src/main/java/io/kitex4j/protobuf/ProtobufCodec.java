@@ -8,6 +8,7 @@ import io.kitex4j.remote.ProtocolException;
 import io.kitex4j.service.MessageCodec;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
+import io.netty.util.concurrent.FastThreadLocal;
 import java.util.Objects;
 
 /**
@@ -76,7 +77,7 @@ public final class ProtobufCodec<T extends MessageLite> implements MessageCodec<
 
     /**
      * Parses all readable bytes of {@code in} as one message and consumes them (reading the heap
-     * array or the NIO buffer in place when there is one). Zero bytes give the default instance.
+     * array in place when there is one; direct memory is copied into a per-thread array first). Zero bytes give the default instance.
      *
      * @throws ProtocolException if the bytes are not a valid encoding of this message type
      *     (including a proto2 message missing required fields); {@code in} is then not consumed
@@ -87,8 +88,14 @@ public final class ProtobufCodec<T extends MessageLite> implements MessageCodec<
         try {
             if (in.hasArray()) {
                 msg = parser.parseFrom(in.array(), in.arrayOffset() + in.readerIndex(), len);
-            } else if (in.nioBufferCount() == 1) {
-                msg = parser.parseFrom(in.nioBuffer(in.readerIndex(), len));
+            } else if (len <= SCRATCH_MAX) {
+                // Direct memory: copy into this thread's scratch array and parse that. Protobuf
+                // decodes strings from a direct NIO buffer a char at a time, from an array with
+                // String's own (vectorised) constructor; grpc-java copies to an array too. The
+                // parser copies what it keeps (no aliasing), so the array is free afterwards.
+                byte[] scratch = scratch(len);
+                in.getBytes(in.readerIndex(), scratch, 0, len);
+                msg = parser.parseFrom(scratch, 0, len);
             } else {
                 msg = parser.parseFrom(ByteBufUtil.getBytes(in, in.readerIndex(), len, false));
             }
@@ -100,6 +107,24 @@ public final class ProtobufCodec<T extends MessageLite> implements MessageCodec<
         }
         in.skipBytes(len);
         return msg;
+    }
+
+    /** Direct-buffer messages up to this size are parsed from a per-thread array; larger ones from a fresh one. */
+    private static final int SCRATCH_MAX = 64 << 10;
+    private static final FastThreadLocal<byte[]> SCRATCH = new FastThreadLocal<>() {
+        @Override
+        protected byte[] initialValue() {
+            return new byte[1024];
+        }
+    };
+
+    private static byte[] scratch(int len) {
+        byte[] a = SCRATCH.get();
+        if (a.length < len) {
+            a = new byte[Math.max(len, Math.min(SCRATCH_MAX, a.length * 2))];
+            SCRATCH.set(a);
+        }
+        return a;
     }
 
     private String typeName() {

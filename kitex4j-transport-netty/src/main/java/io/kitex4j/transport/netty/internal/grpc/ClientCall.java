@@ -89,7 +89,7 @@ final class ClientCall extends GrpcStream {
         }
         id = streamId;
         handler.streams.put(id, this);
-        Http2Headers h = new DefaultHttp2Headers()
+        Http2Headers h = new DefaultHttp2Headers(false)
                 .method(GrpcMetadata.POST)
                 .scheme(tls ? "https" : "http")
                 .path(path(request))
@@ -128,7 +128,7 @@ final class ClientCall extends GrpcStream {
         });
         handler.encoder().writeHeaders(handler.ctx, id, h, 0, false, p);
         if (flush) {
-            handler.flushNow();
+            handler.scheduleFlush();
         }
         if (remaining > 0 && !ended) {
             scheduleDeadline(request.deadlineNanos());

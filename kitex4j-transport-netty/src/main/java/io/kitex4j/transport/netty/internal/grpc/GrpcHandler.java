@@ -49,6 +49,12 @@ abstract class GrpcHandler extends Http2ConnectionHandler implements Http2FrameL
     final IntObjectMap<GrpcStream> streams = new IntObjectHashMap<>();
     ChannelHandlerContext ctx;
     private KeepAlive keepAlive;
+    /** A {@link #flushTask} is queued on the event loop. */
+    private boolean flushPending;
+    private final Runnable flushTask = () -> {
+        flushPending = false;
+        flush(ctx);
+    };
 
     GrpcHandler(Http2ConnectionDecoder decoder, Http2ConnectionEncoder encoder, Http2Settings settings, TransportConfig config) {
         super(decoder, encoder, settings);
@@ -194,16 +200,30 @@ abstract class GrpcHandler extends Http2ConnectionHandler implements Http2FrameL
         }
         try {
             if (decoder().flowController().consumeBytes(s, bytes)) {
-                flush(ctx);
+                scheduleFlush(); // the WINDOW_UPDATE
             }
         } catch (Http2Exception e) {
             onError(ctx, true, e);
         }
     }
 
-    /** Writes what the flow controller allows and flushes the channel. */
+    /** Writes what the flow controller allows and flushes the channel, now. */
     void flushNow() {
         flush(ctx);
+    }
+
+    /**
+     * Flushes soon, once for everything written until then: a task queued behind the event loop's
+     * current work, so the frames of many calls (every response of one read, the requests of
+     * callers that wrote meanwhile) leave in one write, as grpc-java's write queue does. Inside
+     * a read, {@code channelReadComplete} flushes first and the task finds nothing to do.
+     * Event loop only.
+     */
+    void scheduleFlush() {
+        if (!flushPending) {
+            flushPending = true;
+            ctx.executor().execute(flushTask);
+        }
     }
 
     /** Whether a send on {@code streamId} would go out now (window open, channel writable). */

@@ -30,6 +30,7 @@ final class GrpcMetadata {
     static final AsciiString STATUS_200 = AsciiString.cached("200");
     static final String APPLICATION_GRPC = "application/grpc";
     static final String APPLICATION_GRPC_THRIFT = "application/grpc+thrift";
+    private static final AsciiString APPLICATION_GRPC_ASCII = AsciiString.cached(APPLICATION_GRPC);
 
     /** Request headers that are transport business, not metadata handed to the server engine. */
     static final Set<String> REQUEST_RESERVED = Set.of("content-type", "te", "user-agent", "grpc-timeout",
@@ -50,6 +51,9 @@ final class GrpcMetadata {
         if (contentType == null) {
             return false;
         }
+        if (APPLICATION_GRPC_ASCII.contentEquals(contentType)) {
+            return true; // what nearly every call carries
+        }
         String ct = contentType.toString().toLowerCase(Locale.ROOT);
         if (!ct.startsWith(APPLICATION_GRPC)) {
             return false;
@@ -63,6 +67,9 @@ final class GrpcMetadata {
 
     /** Whether a gRPC content type names the Thrift subtype ({@code application/grpc+thrift}). */
     static boolean isThrift(CharSequence contentType) {
+        if (APPLICATION_GRPC_ASCII.contentEquals(contentType)) {
+            return false;
+        }
         String ct = contentType.toString().toLowerCase(Locale.ROOT);
         if (!ct.startsWith(APPLICATION_GRPC + "+")) {
             return false;
@@ -107,16 +114,21 @@ final class GrpcMetadata {
 
     /**
      * The custom metadata of a header block: every non-pseudo header not in {@code reserved},
-     * in arrival order, repeated keys joined with {@code ","} as gRPC allows.
+     * in arrival order, repeated keys joined with {@code ","} as gRPC allows. Names are lower case
+     * already: Netty's HTTP/2 decoder refuses upper-case header names (a protocol error).
      */
     static Map<String, String> custom(Http2Headers h, Set<String> reserved) {
-        Map<String, String> out = new LinkedHashMap<>();
+        return custom(h, reserved, new LinkedHashMap<>());
+    }
+
+    /** {@link #custom(Http2Headers, Set)} into {@code out}, which it returns. */
+    static Map<String, String> custom(Http2Headers h, Set<String> reserved, Map<String, String> out) {
         for (Map.Entry<CharSequence, CharSequence> e : h) {
             CharSequence name = e.getKey();
             if (name.length() == 0 || name.charAt(0) == ':') {
                 continue;
             }
-            String key = name.toString().toLowerCase(Locale.ROOT);
+            String key = name.toString();
             if (reserved.contains(key)) {
                 continue;
             }

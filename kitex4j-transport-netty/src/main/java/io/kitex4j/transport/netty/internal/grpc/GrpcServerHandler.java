@@ -350,7 +350,7 @@ final class GrpcServerHandler extends GrpcHandler {
                 .callHeaders(new CallHeaders())
                 .deadlineNanos(deadline)
                 .addresses((InetSocketAddress) ctx.channel().remoteAddress(), (InetSocketAddress) ctx.channel().localAddress());
-        msg.strInfo().putAll(GrpcMetadata.custom(h, GrpcMetadata.REQUEST_RESERVED));
+        GrpcMetadata.custom(h, GrpcMetadata.REQUEST_RESERVED, msg.strInfo());
         try {
             server.dispatcher.route(msg);
         } catch (ApplicationException e) {
@@ -402,7 +402,7 @@ final class GrpcServerHandler extends GrpcHandler {
     /** {@link #respond(int, int, StatusCode, String, boolean)} with one more header ({@code name} null for none). */
     void respond(int streamId, int httpStatus, StatusCode code, String message, boolean endOfStream,
                  CharSequence name, CharSequence value) {
-        Http2Headers h = new DefaultHttp2Headers()
+        Http2Headers h = new DefaultHttp2Headers(false)
                 .status(Integer.toString(httpStatus))
                 .set(GrpcMetadata.CONTENT_TYPE, httpStatus == 200 ? GrpcMetadata.APPLICATION_GRPC : "text/plain; charset=utf-8")
                 .set(GrpcMetadata.GRPC_STATUS, Integer.toString(code.value()))
@@ -413,7 +413,7 @@ final class GrpcServerHandler extends GrpcHandler {
         ChannelPromise p = ctx.newPromise();
         p.addListener(f -> resetIfRemoteOpen(streamId));
         encoder().writeHeaders(ctx, streamId, h, 0, true, p);
-        flushNow();
+        scheduleFlush();
     }
 
     /** After our END_STREAM: if the client is still sending, stop it (RST_STREAM NO_ERROR, as grpc-go). */
@@ -421,7 +421,7 @@ final class GrpcServerHandler extends GrpcHandler {
         Http2Stream s = connection().stream(streamId);
         if (s != null && s.state() == Http2Stream.State.HALF_CLOSED_LOCAL) {
             encoder().writeRstStream(ctx, streamId, Http2Error.NO_ERROR.code(), ctx.newPromise());
-            flushNow();
+            scheduleFlush();
         }
     }
 }

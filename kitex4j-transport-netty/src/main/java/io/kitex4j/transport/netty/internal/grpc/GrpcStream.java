@@ -280,7 +280,7 @@ abstract class GrpcStream implements Stream {
             outboundClosed = true;
         }
         handler.encoder().writeData(handler.ctx, id, frame, 0, endStream, p);
-        handler.flushNow();
+        handler.scheduleFlush();
         updateReady();
     }
 
@@ -330,7 +330,7 @@ abstract class GrpcStream implements Stream {
             }
         });
         handler.encoder().writeData(handler.ctx, id, alloc.buffer(0, 0), 0, true, p);
-        handler.flushNow();
+        handler.scheduleFlush();
     }
 
     @Override
@@ -634,7 +634,7 @@ abstract class GrpcStream implements Stream {
         boolean buffered = s == null && !handler.connection().isServer() && id > handler.connection().local().lastStreamCreated();
         if (s != null || buffered) {
             handler.encoder().writeRstStream(handler.ctx, id, error.code(), handler.ctx.newPromise());
-            handler.flushNow();
+            handler.scheduleFlush();
         }
     }
 

@@ -117,7 +117,7 @@ final class ServerCall extends GrpcStream {
         submit(new Op() { // behind the sends before it
             @Override
             public void run() {
-                handler.flushNow();
+                handler.scheduleFlush();
                 f.complete(null);
             }
 
@@ -144,7 +144,7 @@ final class ServerCall extends GrpcStream {
             return;
         }
         headersSent = true;
-        Http2Headers h = new DefaultHttp2Headers().status(GrpcMetadata.STATUS_200).set(GrpcMetadata.CONTENT_TYPE, contentType);
+        Http2Headers h = new DefaultHttp2Headers(false).status(GrpcMetadata.STATUS_200).set(GrpcMetadata.CONTENT_TYPE, contentType);
         // Respond compressed when asked to, or (as grpc-go and Kitex) when the request was.
         outboundGzip = requestGzip || clientAcceptsGzip && ch != null && ch.compressResponses();
         if (outboundGzip) {
@@ -162,7 +162,7 @@ final class ServerCall extends GrpcStream {
      * metadata) as Kitex sends errors. {@code grpc-message} is always present (empty for OK).
      */
     private void writeStatus(GrpcStatus st, CallHeaders ch, Map<String, String> extra) {
-        Http2Headers h = new DefaultHttp2Headers();
+        Http2Headers h = new DefaultHttp2Headers(false);
         boolean trailersOnly = !headersSent;
         if (trailersOnly) {
             headersSent = true;
@@ -182,10 +182,12 @@ final class ServerCall extends GrpcStream {
         GrpcMetadata.addAll(h, extra, GrpcMetadata.RESPONSE_RESERVED);
         outboundClosed = true;
         ChannelPromise p = handler.ctx.newPromise();
-        int streamId = id;
-        p.addListener(f -> server.resetIfRemoteOpen(streamId));
+        if (!inboundEnded()) { // the client may still be sending: stop it once the trailers are out
+            int streamId = id;
+            p.addListener(f -> server.resetIfRemoteOpen(streamId));
+        }
         handler.encoder().writeHeaders(handler.ctx, id, h, 0, true, p);
-        handler.flushNow();
+        handler.scheduleFlush();
     }
 
     // ------------------------------------------------------------------ ends
@@ -230,7 +232,9 @@ final class ServerCall extends GrpcStream {
     @Override
     void onStreamClosed() {
         super.onStreamClosed();
-        fail(new StatusException(StatusCode.CANCELLED, "the stream was closed"));
+        if (!ended) { // the usual case: the call ended first, and needs no exception built
+            fail(new StatusException(StatusCode.CANCELLED, "the stream was closed"));
+        }
     }
 
     @Override
