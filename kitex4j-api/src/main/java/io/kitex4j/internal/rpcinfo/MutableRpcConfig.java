@@ -8,9 +8,13 @@ import java.time.Duration;
 
 /** The framework's writable {@link RpcConfig}. */
 public final class MutableRpcConfig implements RpcConfig {
+    // Shared defaults: one of these is made for every call on both sides.
+    private static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofMillis(50);
+    private static final Duration DEFAULT_READ_WRITE_TIMEOUT = Duration.ofSeconds(5);
+
     private Duration rpcTimeout = Duration.ZERO;
-    private Duration connectTimeout = Duration.ofMillis(50);
-    private Duration readWriteTimeout = Duration.ofSeconds(5);
+    private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+    private Duration readWriteTimeout = DEFAULT_READ_WRITE_TIMEOUT;
     private TransportProtocol transportProtocol = TransportProtocol.FRAMED;
     private PayloadProtocol payloadProtocol = PayloadProtocol.THRIFT_BINARY;
     private InteractionMode interactionMode = InteractionMode.PING_PONG;
