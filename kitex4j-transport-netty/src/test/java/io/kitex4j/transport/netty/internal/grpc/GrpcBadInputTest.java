@@ -162,6 +162,29 @@ class GrpcBadInputTest {
     }
 
     @Test
+    void unaryRepliesWrittenInsideTheReadOfTheirRequestsEndWithoutResetStream() throws Exception {
+        h.dispatcher.unaryInline = true; // replies written while the server still handles the request's DATA frame
+        try (RawH2 c = RawH2.open(h.address)) {
+            c.preface();
+            for (int stream = 1; stream <= 5; stream += 2) {
+                c.headers(stream, RawH2.request("/test.Echo/Unary", "application/grpc"), false)
+                        .message(stream, 0, utf8("inline " + stream), true);
+            }
+            for (int stream = 1; stream <= 5; stream += 2) {
+                assertThat(status(c, stream).header("grpc-status")).isEqualTo("0");
+            }
+            // The server handles frames in order: once the PING after the requests is answered,
+            // anything it wrote for them is in.
+            c.ping(7);
+            c.readUntil(fs -> fs.stream().anyMatch(f -> f.type == RawH2.PING && (f.flags & 0x1) != 0));
+            // The client had ended every stream (END_STREAM on its DATA): nothing to reset.
+            assertThat(c.frames).as("frames").noneMatch(f -> f.type == RST_STREAM);
+        } finally {
+            h.dispatcher.unaryInline = false;
+        }
+    }
+
+    @Test
     void pingsWithResponsesInBetweenAreFine() throws Exception {
         try (RawH2 c = RawH2.open(h.address)) {
             c.preface();

@@ -46,6 +46,8 @@ final class TestDispatcher implements InboundDispatcher {
         return t;
     });
     volatile StreamHandler streamHandler = TestDispatcher::echo;
+    /** Unary calls answered on the caller's thread (the event loop), as the I/O-thread handler mode does. */
+    volatile boolean unaryInline;
 
     @Override
     public void route(RemoteMessage request) {
@@ -62,6 +64,10 @@ final class TestDispatcher implements InboundDispatcher {
     @Override
     public void dispatch(RemoteMessage request, ReplySink sink) {
         requests.add(request);
+        if (unaryInline) {
+            sink.reply(unary(request));
+            return;
+        }
         pool.execute(() -> sink.reply(unary(request)));
     }
 
