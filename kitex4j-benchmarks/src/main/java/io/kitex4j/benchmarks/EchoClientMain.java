@@ -4,7 +4,9 @@ import io.kitex4j.benchmarks.driver.ClosedLoop;
 import io.kitex4j.benchmarks.driver.EchoClient;
 import io.kitex4j.benchmarks.driver.Result;
 import io.kitex4j.benchmarks.grpc.GrpcEchoClient;
+import io.kitex4j.benchmarks.grpc.GrpcStreamEchoClient;
 import io.kitex4j.benchmarks.kitex4j.Kitex4jEchoClient;
+import io.kitex4j.benchmarks.kitex4j.Kitex4jGrpcStreamEchoClient;
 import io.kitex4j.benchmarks.kitex4j.Kitex4jPbEchoClient;
 import io.kitex4j.benchmarks.netty.RawNettyEchoClient;
 import io.kitex4j.benchmarks.thrift.LibThriftEchoClient;
@@ -29,7 +31,8 @@ public final class EchoClientMain implements Callable<Integer> {
     int port;
 
     @Option(names = "--idl", defaultValue = "thrift",
-            description = "thrift | proto (kitex4j with proto: --transport ttheader (Kitex Protobuf in TTHeader|Framed), framed or grpc).")
+            description = "thrift | proto (kitex4j with proto: --transport ttheader (Kitex Protobuf in TTHeader|Framed), framed, grpc "
+                    + "or grpc-stream; grpc-java: grpc or grpc-stream).")
     String idl;
 
     @Option(names = "--target", defaultValue = "kitex4j",
@@ -37,8 +40,10 @@ public final class EchoClientMain implements Callable<Integer> {
     String target;
 
     @Option(names = "--transport", defaultValue = "ttheader",
-            description = "kitex4j: framed | buffered | ttheader | ttheader-framed | grpc (grpc: --idl proto); thrift-java: framed | buffered; "
-                    + "netty-raw: framed; grpc-java: grpc (default ${DEFAULT-VALUE}).")
+            description = "kitex4j: framed | buffered | ttheader | ttheader-framed | grpc | grpc-stream (grpc*: --idl proto); "
+                    + "thrift-java: framed | buffered; netty-raw: framed; grpc-java: grpc | grpc-stream. grpc-stream: "
+                    + "echo_stream.proto, each caller owns one bidirectional stream with one message in flight; "
+                    + "a call is one message's round trip (default ${DEFAULT-VALUE}).")
     String transport;
 
     @Option(names = "--payload", defaultValue = "binary", description = "kitex4j: binary | compact (default ${DEFAULT-VALUE}).")
@@ -94,12 +99,23 @@ public final class EchoClientMain implements Callable<Integer> {
             throw bad("--idl proto is available with --target kitex4j or grpc-java");
         }
         EchoClient client = switch (t) {
-            case "kitex4j" -> idl.equals("proto")
-                    ? new Kitex4jPbEchoClient(host, port, kitexPbTransport(tr), concurrency, size, ioThreads)
-                    : new Kitex4jEchoClient(host, port, kitexTransport(tr), kitexPayload(payload), concurrency, size, ioThreads);
+            case "kitex4j" -> {
+                if (tr.equals("grpc-stream")) {
+                    if (!idl.equals("proto")) {
+                        throw bad("--transport grpc-stream needs --idl proto");
+                    }
+                    yield new Kitex4jGrpcStreamEchoClient(host, port, size, ioThreads);
+                }
+                yield idl.equals("proto")
+                        ? new Kitex4jPbEchoClient(host, port, kitexPbTransport(tr), concurrency, size, ioThreads)
+                        : new Kitex4jEchoClient(host, port, kitexTransport(tr), kitexPayload(payload), concurrency, size, ioThreads);
+            }
             case "grpc-java", "grpc" -> {
+                if (tr.equals("grpc-stream")) {
+                    yield new GrpcStreamEchoClient(host, port, connections, size);
+                }
                 if (!tr.equals("grpc") && !tr.equals("ttheader")) {
-                    throw bad("grpc-java speaks --transport grpc only");
+                    throw bad("grpc-java speaks --transport grpc or grpc-stream only");
                 }
                 tr = "grpc";
                 yield new GrpcEchoClient(host, port, connections, size);

@@ -25,7 +25,8 @@ public final class EchoServerMain implements Callable<Integer> {
     String host;
 
     @Option(names = "--idl", defaultValue = "thrift",
-            description = "thrift | proto (issue 5's echo.proto; kitex4j serves it over Kitex Protobuf and gRPC).")
+            description = "thrift | proto (issue 5's echo.proto, kitex4j: over Kitex Protobuf and gRPC; and echo_stream.proto's "
+                    + "bidirectional EchoStreamService over gRPC, kitex4j and grpc-java).")
     String idl;
 
     @Option(names = "--target", defaultValue = "kitex4j",
@@ -40,6 +41,17 @@ public final class EchoServerMain implements Callable<Integer> {
     @Option(names = "--io-threads", defaultValue = "0",
             description = "I/O threads (kitex4j, netty-raw); 0 = the framework's default (one per available CPU).")
     int ioThreads;
+
+    @Option(names = "--stream-handler", defaultValue = "auto",
+            description = "kitex4j --idl proto, the bidi stream of echo_stream.proto: blocking (recv/send loop, a handler thread "
+                    + "per stream) | async (continuations on the stream's futures) | auto: blocking with --mode default, "
+                    + "async with --mode io (default ${DEFAULT-VALUE}).")
+    String streamHandler;
+
+    @Option(names = "--handler-pool", defaultValue = "0",
+            description = "kitex4j: handler pool threads, used before Java 21 (a blocking stream handler holds one per stream); "
+                    + "0 = the framework's default, max(64, 32 x CPUs).")
+    int handlerPool;
 
     @Option(names = "--stats", defaultValue = "0",
             description = "Every S seconds print calls/s, heap bytes allocated per call and CPU per call of this process (0 = off).")
@@ -68,7 +80,17 @@ public final class EchoServerMain implements Callable<Integer> {
                     case "io", "io_thread", "io-thread" -> HandlerExecution.IO_THREAD;
                     default -> throw bad("--mode for kitex4j must be default or io");
                 };
-                Kitex4jEchoServer s = new Kitex4jEchoServer(host, port, ex, ioThreads, idl.equals("proto"));
+                boolean asyncStreams = switch (streamHandler.toLowerCase(Locale.ROOT)) {
+                    case "auto" -> ex == HandlerExecution.IO_THREAD;
+                    case "async" -> true;
+                    case "blocking" -> false;
+                    default -> throw bad("--stream-handler must be auto, blocking or async");
+                };
+                if (idl.equals("proto") && !asyncStreams && handlerPool == 0 && Runtime.version().feature() < 21) {
+                    System.err.println("note: blocking stream handlers before Java 21 hold a thread of the framework's handler pool "
+                            + "(default max(64, 32 x CPUs)) each; streams beyond it wait unanswered: raise --handler-pool");
+                }
+                Kitex4jEchoServer s = new Kitex4jEchoServer(host, port, ex, ioThreads, idl.equals("proto"), asyncStreams, handlerPool);
                 bound = s.address().getPort();
                 server = s;
             }
