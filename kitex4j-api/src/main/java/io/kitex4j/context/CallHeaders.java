@@ -29,9 +29,11 @@ public final class CallHeaders {
     /** The {@link RpcContext} attribute under which a call's headers are kept. */
     public static final RpcContext.Key<CallHeaders> KEY = RpcContext.Key.of("kitex4j.callHeaders");
 
-    private final Map<String, String> request = new LinkedHashMap<>();
-    private final Map<String, String> responseHeaders = new LinkedHashMap<>();
-    private final Map<String, String> responseTrailers = new LinkedHashMap<>();
+    // Created on first use: most calls carry no custom metadata at all.
+    private Map<String, String> request;
+    private Map<String, String> responseHeaders;
+    private Map<String, String> responseTrailers;
+    private static final int REQUEST = 0, HEADERS = 1, TRAILERS = 2;
     private volatile boolean requestCompressed;
     private volatile boolean compressResponses;
     private volatile boolean compressRequests = true;
@@ -45,24 +47,24 @@ public final class CallHeaders {
 
     /** Adds a request header (client side); a repeated key keeps both values, comma-joined as gRPC allows. */
     public CallHeaders add(String key, String value) {
-        put(request, key, value, false);
+        put(REQUEST, key, value, false);
         return this;
     }
 
     /** Adds a binary request header; {@code key} must end in {@code -bin}. */
     public CallHeaders addBinary(String key, byte[] value) {
-        put(request, key, encode(key, value), true);
+        put(REQUEST, key, encode(key, value), true);
         return this;
     }
 
     /** The request headers as on the wire (binary values base64). Unmodifiable snapshot. */
     public synchronized Map<String, String> request() {
-        return Collections.unmodifiableMap(new LinkedHashMap<>(request));
+        return snapshot(request);
     }
 
     /** One request header, or {@code null}. */
     public synchronized String get(String key) {
-        return request.get(key.toLowerCase(Locale.ROOT));
+        return request == null ? null : request.get(key.toLowerCase(Locale.ROOT));
     }
 
     /** One binary request header decoded, or {@code null}. */
@@ -73,41 +75,41 @@ public final class CallHeaders {
     // ---- response (server sets, client reads)
 
     public CallHeaders setHeader(String key, String value) {
-        put(responseHeaders, key, value, false);
+        put(HEADERS, key, value, false);
         return this;
     }
 
     public CallHeaders setBinaryHeader(String key, byte[] value) {
-        put(responseHeaders, key, encode(key, value), true);
+        put(HEADERS, key, encode(key, value), true);
         return this;
     }
 
     public CallHeaders setTrailer(String key, String value) {
-        put(responseTrailers, key, value, false);
+        put(TRAILERS, key, value, false);
         return this;
     }
 
     public CallHeaders setBinaryTrailer(String key, byte[] value) {
-        put(responseTrailers, key, encode(key, value), true);
+        put(TRAILERS, key, encode(key, value), true);
         return this;
     }
 
     /** Response headers as on the wire. Unmodifiable snapshot. */
     public synchronized Map<String, String> responseHeaders() {
-        return Collections.unmodifiableMap(new LinkedHashMap<>(responseHeaders));
+        return snapshot(responseHeaders);
     }
 
     /** Response trailers as on the wire. Unmodifiable snapshot. */
     public synchronized Map<String, String> responseTrailers() {
-        return Collections.unmodifiableMap(new LinkedHashMap<>(responseTrailers));
+        return snapshot(responseTrailers);
     }
 
     public synchronized String responseHeader(String key) {
-        return responseHeaders.get(key.toLowerCase(Locale.ROOT));
+        return responseHeaders == null ? null : responseHeaders.get(key.toLowerCase(Locale.ROOT));
     }
 
     public synchronized String responseTrailer(String key) {
-        return responseTrailers.get(key.toLowerCase(Locale.ROOT));
+        return responseTrailers == null ? null : responseTrailers.get(key.toLowerCase(Locale.ROOT));
     }
 
     public byte[] binaryResponseTrailer(String key) {
@@ -156,15 +158,15 @@ public final class CallHeaders {
 
     /** Stores a request header exactly as it came off the wire (transports). */
     public synchronized void putRawRequest(String key, String wireValue) {
-        request.merge(key, wireValue, (a, b) -> a + "," + b);
+        map(REQUEST).merge(key, wireValue, (a, b) -> a + "," + b);
     }
 
     /** Stores a response header or trailer exactly as it came off the wire (transports). */
     public synchronized void putRawResponse(String key, String wireValue, boolean trailer) {
-        (trailer ? responseTrailers : responseHeaders).merge(key, wireValue, (a, b) -> a + "," + b);
+        map(trailer ? TRAILERS : HEADERS).merge(key, wireValue, (a, b) -> a + "," + b);
     }
 
-    private synchronized void put(Map<String, String> m, String key, String value, boolean binary) {
+    private synchronized void put(int which, String key, String value, boolean binary) {
         String k = checkKey(key, binary);
         Objects.requireNonNull(value, "value");
         if (!binary) {
@@ -175,7 +177,27 @@ public final class CallHeaders {
                 }
             }
         }
-        m.merge(k, value, (a, b) -> a + "," + b);
+        map(which).merge(k, value, (a, b) -> a + "," + b);
+    }
+
+    /** The map {@code which}, created if need be (under the lock). */
+    private Map<String, String> map(int which) {
+        switch (which) {
+            case REQUEST:
+                return request != null ? request : (request = new LinkedHashMap<>());
+            case HEADERS:
+                return responseHeaders != null ? responseHeaders : (responseHeaders = new LinkedHashMap<>());
+            default:
+                return responseTrailers != null ? responseTrailers : (responseTrailers = new LinkedHashMap<>());
+        }
+    }
+
+    private static Map<String, String> snapshot(Map<String, String> m) {
+        return m == null || m.isEmpty() ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(m));
+    }
+
+    private static Object keys(Map<String, String> m) {
+        return m == null ? "[]" : m.keySet();
     }
 
     private static String checkKey(String key, boolean binary) {
@@ -211,7 +233,7 @@ public final class CallHeaders {
 
     @Override
     public synchronized String toString() {
-        return "CallHeaders{request=" + request.keySet() + ", headers=" + responseHeaders.keySet() + ", trailers="
-                + responseTrailers.keySet() + '}';
+        return "CallHeaders{request=" + keys(request) + ", headers=" + keys(responseHeaders) + ", trailers="
+                + keys(responseTrailers) + '}';
     }
 }

@@ -39,6 +39,15 @@ final class ServerCall extends GrpcStream {
      */
     private static final long DEADLINE_SLACK_NANOS = 50_000_000L;
 
+    /**
+     * The response headers and OK trailers of most calls, shared (Netty only reads a header block
+     * it writes): no block to build per call.
+     */
+    private static final Http2Headers PLAIN_HEADERS = new DefaultHttp2Headers(false)
+            .status(GrpcMetadata.STATUS_200).set(GrpcMetadata.CONTENT_TYPE, GrpcMetadata.APPLICATION_GRPC);
+    private static final Http2Headers OK_TRAILERS = new DefaultHttp2Headers(false)
+            .set(GrpcMetadata.GRPC_STATUS, "0").set(GrpcMetadata.GRPC_MESSAGE, "");
+
     private final GrpcServerHandler server;
     final RemoteMessage request;
     private final String contentType;
@@ -144,14 +153,18 @@ final class ServerCall extends GrpcStream {
             return;
         }
         headersSent = true;
-        Http2Headers h = new DefaultHttp2Headers(false).status(GrpcMetadata.STATUS_200).set(GrpcMetadata.CONTENT_TYPE, contentType);
         // Respond compressed when asked to, or (as grpc-go and Kitex) when the request was.
         outboundGzip = requestGzip || clientAcceptsGzip && ch != null && ch.compressResponses();
-        if (outboundGzip) {
-            h.set(GrpcMetadata.GRPC_ENCODING, GrpcMetadata.GZIP);
-        }
-        if (ch != null) {
-            GrpcMetadata.addAll(h, ch.responseHeaders(), GrpcMetadata.RESPONSE_RESERVED);
+        Map<String, String> custom = ch != null ? ch.responseHeaders() : Map.of();
+        Http2Headers h;
+        if (!outboundGzip && custom.isEmpty() && GrpcMetadata.APPLICATION_GRPC.equals(contentType)) {
+            h = PLAIN_HEADERS; // most responses
+        } else {
+            h = new DefaultHttp2Headers(false).status(GrpcMetadata.STATUS_200).set(GrpcMetadata.CONTENT_TYPE, contentType);
+            if (outboundGzip) {
+                h.set(GrpcMetadata.GRPC_ENCODING, GrpcMetadata.GZIP);
+            }
+            GrpcMetadata.addAll(h, custom, GrpcMetadata.RESPONSE_RESERVED);
         }
         handler.encoder().writeHeaders(handler.ctx, id, h, 0, false, handler.ctx.newPromise());
     }
@@ -162,8 +175,13 @@ final class ServerCall extends GrpcStream {
      * metadata) as Kitex sends errors. {@code grpc-message} is always present (empty for OK).
      */
     private void writeStatus(GrpcStatus st, CallHeaders ch, Map<String, String> extra) {
-        Http2Headers h = new DefaultHttp2Headers(false);
         boolean trailersOnly = !headersSent;
+        Map<String, String> customTrailers = ch != null ? ch.responseTrailers() : Map.of();
+        if (!trailersOnly && st == GrpcStatus.OK && customTrailers.isEmpty() && (extra == null || extra.isEmpty())) {
+            writeTrailers(OK_TRAILERS); // most calls
+            return;
+        }
+        Http2Headers h = new DefaultHttp2Headers(false);
         if (trailersOnly) {
             headersSent = true;
             h.status(GrpcMetadata.STATUS_200).set(GrpcMetadata.CONTENT_TYPE, contentType);
@@ -173,13 +191,15 @@ final class ServerCall extends GrpcStream {
         if (st.details != null) {
             h.set(GrpcMetadata.GRPC_STATUS_DETAILS, GrpcStatus.encodeBinary(st.details));
         }
-        if (ch != null) {
-            if (trailersOnly) {
-                GrpcMetadata.addAll(h, ch.responseHeaders(), GrpcMetadata.RESPONSE_RESERVED);
-            }
-            GrpcMetadata.addAll(h, ch.responseTrailers(), GrpcMetadata.RESPONSE_RESERVED);
+        if (ch != null && trailersOnly) {
+            GrpcMetadata.addAll(h, ch.responseHeaders(), GrpcMetadata.RESPONSE_RESERVED);
         }
+        GrpcMetadata.addAll(h, customTrailers, GrpcMetadata.RESPONSE_RESERVED);
         GrpcMetadata.addAll(h, extra, GrpcMetadata.RESPONSE_RESERVED);
+        writeTrailers(h);
+    }
+
+    private void writeTrailers(Http2Headers h) {
         outboundClosed = true;
         ChannelPromise p = handler.ctx.newPromise();
         if (!inboundEnded()) { // the client may still be sending: stop it once the trailers are out
