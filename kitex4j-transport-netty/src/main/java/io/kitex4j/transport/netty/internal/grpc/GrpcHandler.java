@@ -16,6 +16,7 @@ import io.netty.handler.codec.http2.Http2Flags;
 import io.netty.handler.codec.http2.Http2FrameListener;
 import io.netty.handler.codec.http2.Http2FrameLogger;
 import io.netty.handler.codec.http2.Http2Headers;
+import io.netty.handler.codec.http2.Http2LocalFlowController;
 import io.netty.handler.codec.http2.Http2RemoteFlowController;
 import io.netty.handler.codec.http2.Http2Settings;
 import io.netty.handler.codec.http2.Http2Stream;
@@ -47,6 +48,8 @@ abstract class GrpcHandler extends Http2ConnectionHandler implements Http2FrameL
 
     final TransportConfig config;
     final IntObjectMap<GrpcStream> streams = new IntObjectHashMap<>();
+    final Http2RemoteFlowController remoteFlow;
+    private final Http2LocalFlowController localFlow;
     ChannelHandlerContext ctx;
     private KeepAlive keepAlive;
     /** A {@link #flushTask} is queued on the event loop. */
@@ -60,7 +63,10 @@ abstract class GrpcHandler extends Http2ConnectionHandler implements Http2FrameL
         super(decoder, encoder, settings);
         this.config = config;
         decoder.frameListener(this);
-        encoder.flowController().listener(this);
+        // Kept: reaching them through the encoder and decoder decorators costs a chain of calls each time.
+        this.remoteFlow = encoder.flowController();
+        this.localFlow = decoder.flowController();
+        remoteFlow.listener(this);
         connection().addListener(new Http2ConnectionAdapter() {
             @Override
             public void onStreamClosed(Http2Stream stream) {
@@ -199,7 +205,7 @@ abstract class GrpcHandler extends Http2ConnectionHandler implements Http2FrameL
             return;
         }
         try {
-            if (decoder().flowController().consumeBytes(s, bytes)) {
+            if (localFlow.consumeBytes(s, bytes)) {
                 scheduleFlush(); // the WINDOW_UPDATE
             }
         } catch (Http2Exception e) {
@@ -229,7 +235,7 @@ abstract class GrpcHandler extends Http2ConnectionHandler implements Http2FrameL
     /** Whether a send on {@code streamId} would go out now (window open, channel writable). */
     boolean isWritable(int streamId) {
         Http2Stream s = connection().stream(streamId);
-        return s != null && encoder().flowController().isWritable(s);
+        return s != null && remoteFlow.isWritable(s);
     }
 
     @Override

@@ -225,7 +225,7 @@ final class ServerCall extends GrpcStream {
         fail(status);
         handler.flushNow(); // what the window allows goes out; what is left waits for the client
         Http2Stream s = handler.connection().stream(id);
-        boolean dataBlocked = s != null && handler.encoder().flowController().hasFlowControlled(s);
+        boolean dataBlocked = s != null && handler.remoteFlow.hasFlowControlled(s);
         writeStatus(GrpcStatus.of(status), callHeaders, null);
         if (dataBlocked) {
             resetStream(Http2Error.CANCEL);
