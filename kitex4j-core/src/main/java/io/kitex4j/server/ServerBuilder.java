@@ -76,7 +76,11 @@ public final class ServerBuilder {
         return record("WithHandlerExecutor(" + executor.getClass().getName() + ")");
     }
 
-    /** Size of the platform-thread pool used before Java 21 (threads, queued requests). */
+    /**
+     * Size of the platform-thread pool used before Java 21 (threads, queued requests). Stream
+     * handlers, which hold their thread for the stream's life, get threads of their own instead:
+     * one per open stream, up to {@code threads + queue} at once; a stream over that is refused.
+     */
     public ServerBuilder handlerPool(int threads, int queue) {
         if (threads < 1 || queue < 1) {
             throw new IllegalArgumentException("pool threads and queue must be >= 1");

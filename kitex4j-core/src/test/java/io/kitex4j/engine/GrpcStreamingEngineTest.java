@@ -93,6 +93,28 @@ class GrpcStreamingEngineTest {
     }
 
     @Test
+    void moreOpenBlockingStreamsThanHandlerPoolThreadsAreAllServed() throws Exception {
+        // Each blocking handler holds a thread while its stream is open: queued behind the
+        // others in a 2-thread pool, the third stream would not be answered until one ended.
+        fx = new StreamsFixture(b -> b.handlerPool(2, 10));
+        Client client = fx.client();
+        List<ClientStream<String, String>> open = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            ClientStream<String, String> cs = client.openStream(CHAT);
+            cs.send("s" + i);
+            open.add(cs);
+        }
+        for (int i = 0; i < open.size(); i++) {
+            assertThat(await(open.get(i).recvAsync())).isEqualTo("S" + i);
+        }
+        for (ClientStream<String, String> cs : open) {
+            cs.closeSend();
+            assertThat(await(cs.recvAsync())).isNull();
+            await(cs.done());
+        }
+    }
+
+    @Test
     void bidiStreamingWithAnAsyncHandler() throws Exception {
         fx = new StreamsFixture();
         ClientStream<String, String> cs = fx.client().openStream(ASYNC_CHAT);

@@ -2,6 +2,7 @@ package io.kitex4j.internal.common;
 
 import java.lang.reflect.Method;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +40,20 @@ public final class HandlerExecutors {
         } catch (ReflectiveOperationException e) {
             return null;
         }
+    }
+
+    /**
+     * A pool without a queue: a platform thread per running task, up to {@code maxThreads}
+     * (created on demand, kept 60 s when idle); beyond that, rejection. For tasks that block for
+     * long (stream handlers), which a queue would leave waiting behind each other.
+     */
+    public static ExecutorService newGrowingPool(String name, int maxThreads) {
+        AtomicInteger n = new AtomicInteger();
+        return new ThreadPoolExecutor(0, maxThreads, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** A bounded pool: {@code threads} platform threads and a queue of {@code queue} tasks; beyond that, rejection. */

@@ -242,13 +242,15 @@ public final class DefaultServer implements Server, InboundDispatcher {
 
     private void execute(RpcContext callCtx, RemoteMessage request, Runnable task, ReplySink sink) {
         Executor exec = executor;
-        if (exec == null) {
-            if (!request.method().mode().isStreaming()) {
-                task.run();
-                return;
-            }
-            // A stream handler waits for messages: it can never run on the I/O thread that reads them.
+        boolean streaming = request.method().mode().isStreaming();
+        if (streaming && options.executor() == null && (exec == null || !HandlerExecutors.virtualThreadsAvailable())) {
+            // A stream handler waits for messages for as long as its stream lives: never on the I/O
+            // thread that reads them, and not in the bounded pool's queue behind other streams
+            // (which could wait for ever): a thread of its own, as grpc-java's default executor.
             exec = streamExecutor();
+        } else if (exec == null) {
+            task.run();
+            return;
         }
         try {
             exec.execute(task);
@@ -262,7 +264,7 @@ public final class DefaultServer implements Server, InboundDispatcher {
         if (streamExecutor == null) {
             ExecutorService vt = HandlerExecutors.newVirtualThreadExecutor();
             streamExecutor = vt != null ? vt
-                    : HandlerExecutors.newBoundedPool("kitex4j-stream", options.poolThreads(), options.poolQueue());
+                    : HandlerExecutors.newGrowingPool("kitex4j-stream", options.poolThreads() + options.poolQueue());
         }
         return streamExecutor;
     }
