@@ -86,10 +86,6 @@ public final class EchoServerMain implements Callable<Integer> {
                     case "blocking" -> false;
                     default -> throw bad("--stream-handler must be auto, blocking or async");
                 };
-                if (idl.equals("proto") && !asyncStreams && handlerPool == 0 && Runtime.version().feature() < 21) {
-                    System.err.println("note: blocking stream handlers before Java 21 hold a thread of the framework's handler pool "
-                            + "(default max(64, 32 x CPUs)) each; streams beyond it wait unanswered: raise --handler-pool");
-                }
                 Kitex4jEchoServer s = new Kitex4jEchoServer(host, port, ex, ioThreads, idl.equals("proto"), asyncStreams, handlerPool);
                 bound = s.address().getPort();
                 server = s;

@@ -23,9 +23,8 @@ import java.util.function.BiConsumer;
  * <p>The stream handler is {@link BlockingStreamHandler} ({@code recv()}/{@code send()} in a loop:
  * it holds a handler thread for the stream's life, what {@link HandlerExecution#DEFAULT} is for) or
  * {@link AsyncStreamHandler} (continuations on the futures, no thread held: what
- * {@link HandlerExecution#IO_THREAD} is for). Before Java 21 the framework starts stream handlers on
- * a bounded pool ({@code handlerPool}, default max(64, 32 × CPUs) threads), so blocking handlers
- * need {@code handlerPool >= streams}: streams beyond it wait in the pool's queue, unanswered.
+ * {@link HandlerExecution#IO_THREAD} is for). Before Java 21 each stream handler gets a platform
+ * thread of its own (up to the handler pool's threads + queue at once).
  */
 public final class Kitex4jEchoServer implements AutoCloseable {
     private final Server server;
