@@ -37,16 +37,25 @@ final class FrameDecoder extends ByteToMessageDecoder {
 
     private final int maxFrameSize;
     private final long readTimeoutNanos;
-    private final boolean server;
+    /** The server connection's handler (stamped with read activity for the idle timeout); null on clients. */
+    private final ServerHandler server;
     private long partialSince = -1;
     private ScheduledFuture<?> readTimer;
     private boolean first = true;
     private boolean failed;
 
-    FrameDecoder(int maxFrameSize, long readTimeoutNanos, boolean server) {
+    FrameDecoder(int maxFrameSize, long readTimeoutNanos, ServerHandler server) {
         this.maxFrameSize = maxFrameSize;
         this.readTimeoutNanos = readTimeoutNanos;
         this.server = server;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+        if (server != null) {
+            server.activity();
+        }
+        super.channelRead(ctx, msg);
     }
 
     @Override
@@ -122,7 +131,7 @@ final class FrameDecoder extends ByteToMessageDecoder {
     private InboundFrame decodeOne(ByteBuf in) {
         int start = in.readerIndex();
         int readable = in.readableBytes();
-        if (first && server && readable >= 1 && in.getByte(start) == 'P') {
+        if (first && server != null && readable >= 1 && in.getByte(start) == 'P') {
             int n = Math.min(readable, H2_PREFACE.length);
             for (int i = 0; i < n; i++) {
                 if (in.getByte(start + i) != H2_PREFACE[i]) {
@@ -196,7 +205,7 @@ final class FrameDecoder extends ByteToMessageDecoder {
     }
 
     private InboundFrame decodeTTHeader(ByteBuf in, int start, int readable) {
-        if (server && TTHeaderCodec.isStreaming(in, start)) {
+        if (server != null && TTHeaderCodec.isStreaming(in, start)) {
             throw new UnsupportedProtocolException(UnsupportedProtocolException.Kind.TTHEADER_STREAMING,
                     "TTHeader Streaming is not supported by this server yet");
         }

@@ -53,7 +53,7 @@ public final class NettyClientTransport implements ClientTransport {
             @Override
             protected void initChannel(SocketChannel ch) {
                 ch.pipeline()
-                        .addLast("frames", new FrameDecoder(config.maxFrameSize(), readTimeout, false))
+                        .addLast("frames", new FrameDecoder(config.maxFrameSize(), readTimeout, null))
                         .addLast("handler", new ClientHandler(pool));
             }
         });

@@ -15,9 +15,12 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -37,6 +40,9 @@ public final class NettyServerTransport implements ServerTransport {
     private EventLoopGroup workers;
     private Channel listener;
     private GrpcServer grpc;
+    /** One idle sweeper per worker event loop (the Kitex connections; gRPC ones keep an IdleStateHandler). */
+    private volatile Map<EventExecutor, IdleSweeper> sweepers = Map.of();
+    private long idleNanos;
 
     public NettyServerTransport(TransportConfig config) {
         this.config = config;
@@ -49,6 +55,12 @@ public final class NettyServerTransport implements ServerTransport {
         workers = EventLoops.newGroup(threads, "kitex4j-server-io");
         long readTimeout = config.readWriteTimeout().toNanos();
         long idle = config.maxConnectionIdleTime().toNanos();
+        idleNanos = idle;
+        Map<EventExecutor, IdleSweeper> sw = new IdentityHashMap<>();
+        for (EventExecutor loop : workers) {
+            sw.put(loop, new IdleSweeper(loop, idle));
+        }
+        sweepers = sw;
         grpc = new GrpcServer(config, dispatcher, this::requestStarted, this::requestFinished);
         SslContext tls = config.serverTls() ? GrpcServer.serverSslContext(config) : null;
         ServerBootstrap b = new ServerBootstrap()
@@ -66,10 +78,11 @@ public final class NettyServerTransport implements ServerTransport {
                             // 0x16 (a TLS handshake record) can start no frame we know: TLS, then ALPN h2 → gRPC.
                             ch.pipeline().addLast("tls", GrpcServer.tlsDetector(tls, NettyServerTransport.this::installGrpc));
                         }
+                        // No IdleStateHandler: ServerHandler registers with its event loop's IdleSweeper.
+                        ServerHandler handler = new ServerHandler(dispatcher, NettyServerTransport.this, config.maxFrameSize());
                         ch.pipeline()
-                                .addLast("idle", new IdleStateHandler(0, 0, idle, TimeUnit.NANOSECONDS))
-                                .addLast("frames", new FrameDecoder(config.maxFrameSize(), readTimeout, true))
-                                .addLast("handler", new ServerHandler(dispatcher, NettyServerTransport.this, config.maxFrameSize()));
+                                .addLast("frames", new FrameDecoder(config.maxFrameSize(), readTimeout, handler))
+                                .addLast("handler", handler);
                     }
                 });
         try {
@@ -88,6 +101,19 @@ public final class NettyServerTransport implements ServerTransport {
     void installGrpc(ChannelPipeline p) {
         p.replace("handler", "grpc", grpc.newHandler());
         p.remove("frames");
+        // gRPC connections are closed when idle by GrpcServerHandler on an IdleStateEvent (it
+        // sends GOAWAY first); the Kitex handler that left unregistered from the idle sweeper.
+        p.addBefore("grpc", "idle", new IdleStateHandler(0, 0, idleNanos, TimeUnit.NANOSECONDS));
+    }
+
+    /** The idle sweeper of a worker event loop (null for a loop that is not this server's). */
+    IdleSweeper sweeper(EventExecutor loop) {
+        return sweepers.get(loop);
+    }
+
+    /** The idle sweepers, one per worker event loop (for tests). */
+    Map<EventExecutor, IdleSweeper> sweepers() {
+        return sweepers;
     }
 
     void requestStarted() {
@@ -121,6 +147,9 @@ public final class NettyServerTransport implements ServerTransport {
             grpc.awaitDrained(Math.min(deadline, System.nanoTime() + 2_000_000_000L));
         }
         connections.close().awaitUninterruptibly();
+        for (IdleSweeper s : sweepers.values()) {
+            s.stop();
+        }
         shutdownGroups();
     }
 

@@ -20,7 +20,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.DecoderException;
-import io.netty.handler.timeout.IdleStateEvent;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -32,6 +31,11 @@ import org.slf4j.LoggerFactory;
  * to the engine, and writes replies. As in Kitex, a connection's requests are handled one at a
  * time, in order (frames that arrive meanwhile wait in a queue; reading pauses while it is long).
  * A connection that starts with the HTTP/2 preface is handed over to the gRPC handler.
+ *
+ * <p>Idle connections are closed by the event loop's {@link IdleSweeper}, with which this handler
+ * registers while it is in the pipeline: reading bytes (stamped by {@link FrameDecoder}) and the
+ * completion of a reply's write count as activity, as they did for the {@code IdleStateHandler}
+ * this replaces, and a connection whose request is being handled is not closed.
  */
 final class ServerHandler extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(ServerHandler.class);
@@ -47,6 +51,11 @@ final class ServerHandler extends ChannelInboundHandlerAdapter {
     private final int maxFrameSize;
     private final ArrayDeque<InboundFrame> queue = new ArrayDeque<>();
     private ChannelHandlerContext ctx;
+    private IdleSweeper sweeper;
+    /** The sweeper's tick at this connection's last activity. */
+    int lastActive;
+    /** This handler's slot in its sweeper, or -1. */
+    int sweepIndex = -1;
     private boolean busy;
     private boolean closing;
     private boolean peerClosed;
@@ -61,6 +70,28 @@ final class ServerHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        IdleSweeper s = transport.sweeper(ctx.executor());
+        if (s != null) {
+            sweeper = s;
+            lastActive = s.now();
+            s.add(this);
+        }
+    }
+
+    /** Bytes arrived or a reply's write completed: activity for the idle timeout (on the event loop). */
+    void activity() {
+        IdleSweeper s = sweeper;
+        if (s != null) {
+            lastActive = s.now();
+        }
+    }
+
+    /** Called by the sweeper when this connection has been idle for the timeout. */
+    void idle() {
+        if (!busy && ctx.channel().isOpen()) {
+            log.debug("closing idle connection from {}", ctx.channel().remoteAddress());
+            closeNow();
+        }
     }
 
     @Override
@@ -238,21 +269,12 @@ final class ServerHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void handlerRemoved(ChannelHandlerContext ctx) {
+        if (sweeper != null) {
+            sweeper.remove(this);
+        }
         if (!busy) {
             releaseQueue();
         }
-    }
-
-    @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-        if (evt instanceof IdleStateEvent) {
-            if (!busy) {
-                log.debug("closing idle connection from {}", ctx.channel().remoteAddress());
-                closeNow();
-            }
-            return;
-        }
-        ctx.fireUserEventTriggered(evt);
     }
 
     @Override
@@ -314,6 +336,8 @@ final class ServerHandler extends ChannelInboundHandlerAdapter {
                     stats.record(StatsEvent.WRITE_START);
                 }
                 ctx.writeAndFlush(frame).addListener(f -> {
+                    // A completed write is activity for the idle timeout (as for IdleStateHandler).
+                    activity();
                     if (stats != null) {
                         stats.record(StatsEvent.WRITE_FINISH);
                     }
