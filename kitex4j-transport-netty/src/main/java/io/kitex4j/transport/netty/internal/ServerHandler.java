@@ -49,7 +49,8 @@ final class ServerHandler extends ChannelInboundHandlerAdapter {
     private final InboundDispatcher dispatcher;
     private final NettyServerTransport transport;
     private final int maxFrameSize;
-    private final ArrayDeque<InboundFrame> queue = new ArrayDeque<>();
+    /** Requests that arrived while one was being handled; allocated when the first such request arrives. */
+    private ArrayDeque<InboundFrame> queue;
     private ChannelHandlerContext ctx;
     private IdleSweeper sweeper;
     /** The sweeper's tick at this connection's last activity. */
@@ -120,8 +121,12 @@ final class ServerHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         if (busy) {
-            queue.add(frame);
-            if (queue.size() >= MAX_QUEUED) {
+            ArrayDeque<InboundFrame> q = queue;
+            if (q == null) {
+                queue = q = new ArrayDeque<>();
+            }
+            q.add(frame);
+            if (q.size() >= MAX_QUEUED) {
                 ctx.channel().config().setAutoRead(false);
             }
             return;
@@ -185,11 +190,16 @@ final class ServerHandler extends ChannelInboundHandlerAdapter {
             }
             // Start the next queued request before counting this one finished, so that the
             // server never looks idle to a graceful shutdown between two requests.
-            InboundFrame f = queue.poll();
+            ArrayDeque<InboundFrame> q = queue;
+            if (q == null) {
+                // Nothing was ever queued, so reading was never paused.
+                return;
+            }
+            InboundFrame f = q.poll();
             if (f != null) {
                 handle(f);
             }
-            if (!peerClosed && queue.size() < MAX_QUEUED / 2 && !ctx.channel().config().isAutoRead()) {
+            if (!peerClosed && q.size() < MAX_QUEUED / 2 && !ctx.channel().config().isAutoRead()) {
                 ctx.channel().config().setAutoRead(true);
             }
         } finally {
@@ -240,8 +250,12 @@ final class ServerHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void releaseQueue() {
+        ArrayDeque<InboundFrame> q = queue;
+        if (q == null) {
+            return;
+        }
         InboundFrame f;
-        while ((f = queue.poll()) != null) {
+        while ((f = q.poll()) != null) {
             f.release();
         }
     }
