@@ -34,6 +34,8 @@ public final class NettyServerTransport implements ServerTransport {
     private static final Logger log = LoggerFactory.getLogger(NettyServerTransport.class);
 
     private final TransportConfig config;
+    /** Read by every connection's ServerHandler (kept here rather than in each handler). */
+    final int maxFrameSize;
     private final ChannelGroup connections = new DefaultChannelGroup("kitex4j-server", GlobalEventExecutor.INSTANCE);
     private final AtomicInteger inFlight = new AtomicInteger();
     private EventLoopGroup boss;
@@ -46,6 +48,7 @@ public final class NettyServerTransport implements ServerTransport {
 
     public NettyServerTransport(TransportConfig config) {
         this.config = config;
+        this.maxFrameSize = config.maxFrameSize();
     }
 
     @Override
@@ -79,7 +82,7 @@ public final class NettyServerTransport implements ServerTransport {
                             ch.pipeline().addLast("tls", GrpcServer.tlsDetector(tls, NettyServerTransport.this::installGrpc));
                         }
                         // No IdleStateHandler: ServerHandler registers with its event loop's IdleSweeper.
-                        ServerHandler handler = new ServerHandler(dispatcher, NettyServerTransport.this, config.maxFrameSize());
+                        ServerHandler handler = new ServerHandler(dispatcher, NettyServerTransport.this);
                         ch.pipeline()
                                 .addLast("frames", new FrameDecoder(config.maxFrameSize(), readTimeout, handler))
                                 .addLast("handler", handler);

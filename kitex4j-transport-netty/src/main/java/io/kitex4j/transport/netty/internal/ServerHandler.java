@@ -48,7 +48,6 @@ final class ServerHandler extends ChannelInboundHandlerAdapter {
 
     private final InboundDispatcher dispatcher;
     private final NettyServerTransport transport;
-    private final int maxFrameSize;
     /** Requests that arrived while one was being handled; allocated when the first such request arrives. */
     private ArrayDeque<InboundFrame> queue;
     private ChannelHandlerContext ctx;
@@ -62,10 +61,9 @@ final class ServerHandler extends ChannelInboundHandlerAdapter {
     private boolean peerClosed;
     private boolean awaitingWritable;
 
-    ServerHandler(InboundDispatcher dispatcher, NettyServerTransport transport, int maxFrameSize) {
+    ServerHandler(InboundDispatcher dispatcher, NettyServerTransport transport) {
         this.dispatcher = dispatcher;
         this.transport = transport;
-        this.maxFrameSize = maxFrameSize;
     }
 
     @Override
@@ -218,7 +216,7 @@ final class ServerHandler extends ChannelInboundHandlerAdapter {
             reply.strInfo().put(TTHeaderKeys.CONNECTION_READY_TO_RESET, "1");
         }
         closing = true;
-        ByteBuf out = FrameEncoder.encode(ctx.alloc(), reply, maxFrameSize);
+        ByteBuf out = FrameEncoder.encode(ctx.alloc(), reply, transport.maxFrameSize);
         ctx.writeAndFlush(out).addListener(ChannelFutureListener.CLOSE);
     }
 
@@ -331,14 +329,14 @@ final class ServerHandler extends ChannelInboundHandlerAdapter {
             }
             ByteBuf out;
             try {
-                out = FrameEncoder.encode(ctx.alloc(), reply, maxFrameSize);
+                out = FrameEncoder.encode(ctx.alloc(), reply, transport.maxFrameSize);
             } catch (RuntimeException e) {
                 log.error("failed to encode the reply to {}.{}", request.serviceName(), request.methodName(), e);
                 RemoteMessage err = new RemoteMessage(MessageType.EXCEPTION, request.methodName(), request.seqId())
                         .transport(request.transport()).payloadProtocol(request.payloadProtocol())
                         .body(new ApplicationException(ApplicationException.INTERNAL_ERROR,
                                 "failed to encode the reply: " + e.getMessage()));
-                out = FrameEncoder.encode(ctx.alloc(), err, maxFrameSize);
+                out = FrameEncoder.encode(ctx.alloc(), err, transport.maxFrameSize);
             }
             if (reply.rpcInfo() != null) {
                 reply.rpcInfo().stats().setSendSize(out.readableBytes());
