@@ -14,7 +14,9 @@ import java.util.UUID;
  * <p>Reads consume the buffer from its reader index; writes append at its writer index. Every read
  * is bounds-checked: running out of bytes, a negative or impossible length, an unknown type or
  * nesting deeper than {@code maxDepth} raises {@link ThriftProtocolException}, never an
- * {@code IndexOutOfBoundsException}. Only decoded values are allocated.
+ * {@code IndexOutOfBoundsException}. Only decoded values are allocated. Fixed-size reads let the
+ * buffer check its bounds (once, instead of a check of ours and then the buffer's) and turn its
+ * {@code IndexOutOfBoundsException}, which leaves the reader index alone, into ours.
  *
  * <p>UUIDs are 16 bytes in RFC 4122 (big-endian) order, as the Thrift specification, Go and C++
  * write them. libthrift 0.22's Java implementation orders them differently; see
@@ -47,6 +49,7 @@ public final class BinaryProtocol implements ThriftReader, ThriftWriter {
     }
 
     private final int maxDepth;
+    private final Utf8 utf8 = new Utf8();
     private ByteBuf buf;
     private int depth;
 
@@ -108,8 +111,7 @@ public final class BinaryProtocol implements ThriftReader, ThriftWriter {
 
     @Override
     public void writeFieldBegin(byte type, short id) {
-        buf.writeByte(type);
-        buf.writeShort(id);
+        buf.writeMedium((type & 0xFF) << 16 | (id & 0xFFFF));
     }
 
     @Override
@@ -123,8 +125,7 @@ public final class BinaryProtocol implements ThriftReader, ThriftWriter {
     @Override
     public void writeMapBegin(byte keyType, byte valueType, int size) {
         Limits.checkWriteSize(size);
-        buf.writeByte(keyType);
-        buf.writeByte(valueType);
+        buf.writeShort((keyType & 0xFF) << 8 | (valueType & 0xFF));
         buf.writeInt(size);
     }
 
@@ -181,7 +182,7 @@ public final class BinaryProtocol implements ThriftReader, ThriftWriter {
 
     @Override
     public void writeString(String value) {
-        Utf8.writeWithIntLength(buf, value);
+        utf8.writeWithIntLength(buf, value);
     }
 
     @Override
@@ -254,14 +255,21 @@ public final class BinaryProtocol implements ThriftReader, ThriftWriter {
 
     @Override
     public byte readFieldBegin() {
-        require(1, "field header");
-        byte type = buf.readByte();
+        byte type;
+        try {
+            type = buf.readByte();
+        } catch (IndexOutOfBoundsException e) {
+            throw truncated("field header", 1);
+        }
         if (type == TType.STOP) {
             fieldId = 0;
             return type;
         }
-        require(2, "field id");
-        fieldId = buf.readShort();
+        try {
+            fieldId = buf.readShort();
+        } catch (IndexOutOfBoundsException e) {
+            throw truncated("field id", 2);
+        }
         return type;
     }
 
@@ -337,45 +345,63 @@ public final class BinaryProtocol implements ThriftReader, ThriftWriter {
 
     @Override
     public boolean readBool() {
-        require(1, "bool");
-        return buf.readByte() == 1;
+        try {
+            return buf.readByte() == 1;
+        } catch (IndexOutOfBoundsException e) {
+            throw truncated("bool", 1);
+        }
     }
 
     @Override
     public byte readByte() {
-        require(1, "byte");
-        return buf.readByte();
+        try {
+            return buf.readByte();
+        } catch (IndexOutOfBoundsException e) {
+            throw truncated("byte", 1);
+        }
     }
 
     @Override
     public short readI16() {
-        require(2, "i16");
-        return buf.readShort();
+        try {
+            return buf.readShort();
+        } catch (IndexOutOfBoundsException e) {
+            throw truncated("i16", 2);
+        }
     }
 
     @Override
     public int readI32() {
-        require(4, "i32");
-        return buf.readInt();
+        try {
+            return buf.readInt();
+        } catch (IndexOutOfBoundsException e) {
+            throw truncated("i32", 4);
+        }
     }
 
     @Override
     public long readI64() {
-        require(8, "i64");
-        return buf.readLong();
+        try {
+            return buf.readLong();
+        } catch (IndexOutOfBoundsException e) {
+            throw truncated("i64", 8);
+        }
     }
 
     @Override
     public double readDouble() {
-        require(8, "double");
-        return Double.longBitsToDouble(buf.readLong());
+        try {
+            return Double.longBitsToDouble(buf.readLong());
+        } catch (IndexOutOfBoundsException e) {
+            throw truncated("double", 8);
+        }
     }
 
     @Override
     public String readString() {
         int len = readLength("string");
         int index = buf.readerIndex();
-        String s = Utf8.read(buf, index, len);
+        String s = utf8.read(buf, index, len);
         buf.readerIndex(index + len);
         return s;
     }
@@ -463,6 +489,11 @@ public final class BinaryProtocol implements ThriftReader, ThriftWriter {
         }
     }
 
+    /** The exception for a read of {@code n} bytes that the buffer refused (it moved nothing). */
+    private ThriftProtocolException truncated(String what, int n) {
+        return Limits.truncated(what, n, buf.readableBytes());
+    }
+
     private void require(int n, String what) {
         if (buf.readableBytes() < n) {
             throw Limits.truncated(what, n, buf.readableBytes());
@@ -478,10 +509,12 @@ public final class BinaryProtocol implements ThriftReader, ThriftWriter {
 
     /** Reads an i32 length and checks that it is non-negative and that that many bytes follow. */
     private int readLength(String what) {
-        if (buf.readableBytes() < 4) {
-            throw Limits.truncated(what + " length", 4, buf.readableBytes());
+        int len;
+        try {
+            len = buf.readInt();
+        } catch (IndexOutOfBoundsException e) {
+            throw truncated(what + " length", 4);
         }
-        int len = buf.readInt();
         if (len < 0) {
             throw Limits.negativeSize(what, len);
         }

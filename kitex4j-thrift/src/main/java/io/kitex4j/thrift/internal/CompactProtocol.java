@@ -5,6 +5,7 @@ import io.kitex4j.thrift.ThriftProtocolException;
 import io.kitex4j.thrift.ThriftReader;
 import io.kitex4j.thrift.ThriftWriter;
 import io.netty.buffer.ByteBuf;
+import io.netty.util.internal.PlatformDependent;
 import java.util.Arrays;
 import java.util.UUID;
 
@@ -70,6 +71,7 @@ public final class CompactProtocol implements ThriftReader, ThriftWriter {
     }
 
     private final int maxDepth;
+    private final Utf8 utf8 = new Utf8();
     private ByteBuf buf;
     private int depth;
 
@@ -259,7 +261,7 @@ public final class CompactProtocol implements ThriftReader, ThriftWriter {
 
     @Override
     public void writeString(String value) {
-        Utf8.writeWithVarintLength(buf, value);
+        utf8.writeWithVarintLength(buf, value);
     }
 
     @Override
@@ -292,12 +294,7 @@ public final class CompactProtocol implements ThriftReader, ThriftWriter {
         } else if ((n & ~0x3FFF) == 0) {
             buf.writeShort((n & 0x7F | 0x80) << 8 | n >>> 7);
         } else {
-            buf.ensureWritable(5);
-            while ((n & ~0x7F) != 0) {
-                buf.writeByte(n & 0x7F | 0x80);
-                n >>>= 7;
-            }
-            buf.writeByte(n);
+            writeVarintSlow(n & 0xFFFFFFFFL);
         }
     }
 
@@ -306,12 +303,43 @@ public final class CompactProtocol implements ThriftReader, ThriftWriter {
             buf.writeByte((int) n);
             return;
         }
-        buf.ensureWritable(10);
-        while ((n & ~0x7FL) != 0) {
-            buf.writeByte((int) n & 0x7F | 0x80);
-            n >>>= 7;
+        writeVarintSlow(n);
+    }
+
+    /**
+     * Writes a varint of 2 to 10 bytes after one capacity check, straight into the buffer's native
+     * memory or array when it has one.
+     */
+    private void writeVarintSlow(long n) {
+        ByteBuf b = buf;
+        b.ensureWritable(10);
+        int w = b.writerIndex();
+        if (b.hasMemoryAddress() && !b.isReadOnly()) {
+            long a = b.memoryAddress() + w;
+            while ((n & ~0x7FL) != 0) {
+                PlatformDependent.putByte(a++, (byte) ((int) n & 0x7F | 0x80));
+                n >>>= 7;
+                w++;
+            }
+            PlatformDependent.putByte(a, (byte) n);
+            b.writerIndex(w + 1);
+        } else if (b.hasArray()) {
+            byte[] array = b.array();
+            int i = b.arrayOffset() + w;
+            int start = i;
+            while ((n & ~0x7FL) != 0) {
+                array[i++] = (byte) ((int) n & 0x7F | 0x80);
+                n >>>= 7;
+            }
+            array[i++] = (byte) n;
+            b.writerIndex(w + i - start);
+        } else {
+            while ((n & ~0x7FL) != 0) {
+                b.writeByte((int) n & 0x7F | 0x80);
+                n >>>= 7;
+            }
+            b.writeByte((int) n);
         }
-        buf.writeByte((int) n);
     }
 
     private static int zigzag(int n) {
@@ -376,8 +404,12 @@ public final class CompactProtocol implements ThriftReader, ThriftWriter {
 
     @Override
     public byte readFieldBegin() {
-        require(1, "field header");
-        int header = buf.readUnsignedByte();
+        int header;
+        try {
+            header = buf.readUnsignedByte();
+        } catch (IndexOutOfBoundsException e) {
+            throw truncated("field header", 1);
+        }
         int ct = header & 0x0F;
         if (ct == CT_STOP) {
             fieldId = 0;
@@ -486,14 +518,20 @@ public final class CompactProtocol implements ThriftReader, ThriftWriter {
             boolFieldValue = -1;
             return pending == 1;
         }
-        require(1, "bool");
-        return buf.readByte() == CT_BOOLEAN_TRUE;
+        try {
+            return buf.readByte() == CT_BOOLEAN_TRUE;
+        } catch (IndexOutOfBoundsException e) {
+            throw truncated("bool", 1);
+        }
     }
 
     @Override
     public byte readByte() {
-        require(1, "byte");
-        return buf.readByte();
+        try {
+            return buf.readByte();
+        } catch (IndexOutOfBoundsException e) {
+            throw truncated("byte", 1);
+        }
     }
 
     @Override
@@ -514,15 +552,18 @@ public final class CompactProtocol implements ThriftReader, ThriftWriter {
 
     @Override
     public double readDouble() {
-        require(8, "double");
-        return Double.longBitsToDouble(buf.readLongLE());
+        try {
+            return Double.longBitsToDouble(buf.readLongLE());
+        } catch (IndexOutOfBoundsException e) {
+            throw truncated("double", 8);
+        }
     }
 
     @Override
     public String readString() {
         int len = readLength("string");
         int index = buf.readerIndex();
-        String s = Utf8.read(buf, index, len);
+        String s = utf8.read(buf, index, len);
         buf.readerIndex(index + len);
         return s;
     }
@@ -620,13 +661,26 @@ public final class CompactProtocol implements ThriftReader, ThriftWriter {
         return (n >>> 1) ^ -(n & 1);
     }
 
+    /**
+     * Reads a varint of at most 5 bytes. The bytes are read without the buffer's per-byte checks,
+     * from its native memory or its array when it has one, but only between its reader and writer
+     * index (which lie within its capacity).
+     */
     private int readVarint32() {
         ByteBuf b = buf;
         int r = b.readerIndex();
         int end = Math.min(b.writerIndex(), r + 5);
+        if (r < end) {
+            // The common one-byte varint.
+            byte x = byteAt(b, r);
+            if (x >= 0) {
+                b.readerIndex(r + 1);
+                return x;
+            }
+        }
         int result = 0;
         for (int shift = 0; r < end; shift += 7) {
-            byte x = b.getByte(r++);
+            byte x = byteAt(b, r++);
             result |= (x & 0x7F) << shift;
             if (x >= 0) {
                 b.readerIndex(r);
@@ -642,7 +696,7 @@ public final class CompactProtocol implements ThriftReader, ThriftWriter {
         int end = Math.min(b.writerIndex(), r + 10);
         long result = 0;
         for (int shift = 0; r < end; shift += 7) {
-            byte x = b.getByte(r++);
+            byte x = byteAt(b, r++);
             result |= (long) (x & 0x7F) << shift;
             if (x >= 0) {
                 b.readerIndex(r);
@@ -650,6 +704,17 @@ public final class CompactProtocol implements ThriftReader, ThriftWriter {
             }
         }
         throw varintError(r - b.readerIndex(), 10);
+    }
+
+    /** The byte at {@code index}, which the caller has checked lies in {@code [0, writerIndex)}. */
+    private static byte byteAt(ByteBuf b, int index) {
+        if (b.hasMemoryAddress()) {
+            return PlatformDependent.getByte(b.memoryAddress() + index);
+        }
+        if (b.hasArray()) {
+            return b.array()[b.arrayOffset() + index];
+        }
+        return b.getByte(index);
     }
 
     private ThriftProtocolException varintError(int consumed, int maxBytes) {
@@ -664,6 +729,11 @@ public final class CompactProtocol implements ThriftReader, ThriftWriter {
         if (++depth > maxDepth) {
             throw Limits.depthExceeded(maxDepth);
         }
+    }
+
+    /** The exception for a read of {@code n} bytes that the buffer refused (it moved nothing). */
+    private ThriftProtocolException truncated(String what, int n) {
+        return Limits.truncated(what, n, buf.readableBytes());
     }
 
     private void require(int n, String what) {

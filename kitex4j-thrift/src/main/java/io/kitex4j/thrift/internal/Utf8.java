@@ -2,44 +2,100 @@ package io.kitex4j.thrift.internal;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.util.concurrent.FastThreadLocal;
-import io.netty.util.concurrent.FastThreadLocalThread;
+import io.netty.util.internal.PlatformDependent;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 
 /**
- * String encoding and decoding for the protocols, tuned by the codec benchmark
+ * String encoding and decoding for one protocol instance, tuned by the codec benchmark
  * ({@code kitex4j-benchmarks} ThriftCodecBenchmark; see docs/decisions.md):
  * <ul>
- *   <li>short ASCII strings are written char by char straight into the buffer;</li>
- *   <li>long strings go through {@link String#getBytes} — the JDK's vectorised encoder beats any
- *       per-char loop into a buffer by far, at the cost of one transient array;</li>
- *   <li>reads decode from a per-I/O-thread scratch array when the buffer has no backing array
- *       (one copy into the String, instead of Netty's two for strings over 1 KiB).</li>
+ *   <li>short ASCII strings are written char by char straight into the buffer's memory (its
+ *       array, or its native address), after one capacity check;</li>
+ *   <li>longer strings are encoded into the thread's scratch array by the JDK's UTF-8
+ *       {@link CharsetEncoder} (whose ASCII loop is vectorised, as fast as {@link String#getBytes}
+ *       without its transient array), then copied into the buffer; only strings over
+ *       {@value #MAX_SCRATCH_CHARS} chars, or malformed UTF-16, take {@link String#getBytes};</li>
+ *   <li>reads from a buffer without a backing array (direct, composite) copy the bytes into the
+ *       thread's scratch array and decode from there: one copy into the String on every thread.</li>
  * </ul>
+ * The scratch space belongs to a thread ({@link FastThreadLocal}: an array slot on Netty threads, a
+ * {@code ThreadLocal} elsewhere); an instance looks it up again only when it finds itself on
+ * another thread than last time, so a string costs a field compare, not a lookup. Scratch arrays
+ * grow to at most {@value #MAX_SCRATCH} bytes; larger strings use transient arrays.
  */
 final class Utf8 {
     /** Strings of at most this many chars take the per-char path. */
     static final int SHORT = 32;
-    private static final int MAX_SCRATCH = 64 * 1024;
-    private static final FastThreadLocal<byte[]> SCRATCH = new FastThreadLocal<>() {
+    static final int MAX_SCRATCH = 64 * 1024;
+    /** Longest string encoded through the scratch array (up to 3 bytes per char). */
+    static final int MAX_SCRATCH_CHARS = MAX_SCRATCH / 3;
+
+    /** One thread's scratch space. */
+    private static final class Scratch {
+        byte[] bytes = new byte[1024];
+        ByteBuffer byteView = ByteBuffer.wrap(bytes);
+        char[] chars = new char[256];
+        CharBuffer charView = CharBuffer.wrap(chars);
+        final CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder();
+
+        byte[] bytes(int n) {
+            if (bytes.length < n) {
+                bytes = new byte[Math.min(MAX_SCRATCH, Math.max(n, bytes.length * 2))];
+                byteView = ByteBuffer.wrap(bytes);
+            }
+            return bytes;
+        }
+
+        char[] chars(int n) {
+            if (chars.length < n) {
+                chars = new char[Math.min(MAX_SCRATCH_CHARS, Math.max(n, chars.length * 2))];
+                charView = CharBuffer.wrap(chars);
+            }
+            return chars;
+        }
+    }
+
+    private static final FastThreadLocal<Scratch> SCRATCH = new FastThreadLocal<>() {
         @Override
-        protected byte[] initialValue() {
-            return new byte[1024];
+        protected Scratch initialValue() {
+            return new Scratch();
         }
     };
 
-    private Utf8() {}
+    private Scratch scratch;
+    private Thread owner;
+
+    private Scratch scratch() {
+        Thread t = Thread.currentThread();
+        if (t != owner) {
+            scratch = SCRATCH.get();
+            owner = t;
+        }
+        return scratch;
+    }
 
     /** Writes a 4-byte big-endian length and the UTF-8 bytes of {@code s}. */
-    static void writeWithIntLength(ByteBuf buf, String s) {
+    void writeWithIntLength(ByteBuf buf, String s) {
         int n = s.length();
         if (n <= SHORT) {
             buf.ensureWritable(4 + n);
             int start = buf.writerIndex();
-            if (writeAscii(buf, start + 4, s, n)) {
+            if (setAscii(buf, start + 4, s, n)) {
                 buf.setInt(start, n);
                 buf.writerIndex(start + 4 + n);
                 return;
             }
+        }
+        int len = encode(s, n);
+        if (len >= 0) {
+            buf.ensureWritable(4 + len);
+            buf.writeInt(len);
+            buf.writeBytes(scratch.bytes, 0, len);
+            return;
         }
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         buf.ensureWritable(4 + b.length);
@@ -49,23 +105,56 @@ final class Utf8 {
 
     /**
      * Writes a string after a varint length. Short ASCII strings (the common case) go straight
-     * into the buffer behind a one-byte length; anything else through the JDK encoder.
+     * into the buffer behind a one-byte length.
      */
-    static void writeWithVarintLength(ByteBuf buf, String s) {
+    void writeWithVarintLength(ByteBuf buf, String s) {
         int n = s.length();
         if (n <= SHORT) {
             buf.ensureWritable(1 + n);
             int start = buf.writerIndex();
-            if (writeAscii(buf, start + 1, s, n)) {
+            if (setAscii(buf, start + 1, s, n)) {
                 buf.setByte(start, n); // n < 128: a one-byte varint
                 buf.writerIndex(start + 1 + n);
                 return;
             }
         }
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        buf.ensureWritable(5 + b.length);
-        writeVarint32(buf, b.length);
-        buf.writeBytes(b);
+        int len = encode(s, n);
+        byte[] b;
+        if (len >= 0) {
+            b = scratch.bytes;
+        } else {
+            b = s.getBytes(StandardCharsets.UTF_8);
+            len = b.length;
+        }
+        buf.ensureWritable(5 + len);
+        writeVarint32(buf, len);
+        buf.writeBytes(b, 0, len);
+    }
+
+    /**
+     * Encodes {@code s} ({@code n} chars) into the scratch array and returns the byte count, or -1
+     * if it is too long for the scratch array or not well-formed UTF-16 (then
+     * {@link String#getBytes} encodes it, replacing lone surrogates exactly as libthrift does).
+     */
+    private int encode(String s, int n) {
+        if (n > MAX_SCRATCH_CHARS) {
+            return -1;
+        }
+        Scratch sc = scratch();
+        char[] chars = sc.chars(n);
+        sc.bytes(3 * n);
+        s.getChars(0, n, chars, 0);
+        CharBuffer in = sc.charView;
+        in.clear().limit(n);
+        ByteBuffer out = sc.byteView;
+        out.clear();
+        CharsetEncoder e = sc.encoder;
+        e.reset();
+        CoderResult r = e.encode(in, out, true);
+        if (r.isError() || in.hasRemaining()) {
+            return -1;
+        }
+        return out.position();
     }
 
     private static void writeVarint32(ByteBuf buf, int n) {
@@ -77,12 +166,34 @@ final class Utf8 {
     }
 
     /**
-     * Sets {@code s} at {@code index} if it is pure ASCII (its UTF-8 bytes are its chars); returns
-     * false, having written garbage past the writer index only, if it is not. Non-ASCII strings,
-     * including malformed UTF-16, then go through {@link String#getBytes}, which encodes exactly
-     * as libthrift does.
+     * Sets {@code s} at {@code index} (capacity already ensured) if it is pure ASCII (its UTF-8
+     * bytes are its chars); returns false, having written garbage past the writer index only, if
+     * it is not.
      */
-    private static boolean writeAscii(ByteBuf buf, int index, String s, int n) {
+    private static boolean setAscii(ByteBuf buf, int index, String s, int n) {
+        if (buf.hasMemoryAddress() && !buf.isReadOnly()) {
+            long address = buf.memoryAddress() + index;
+            for (int i = 0; i < n; i++) {
+                char c = s.charAt(i);
+                if (c >= 0x80) {
+                    return false;
+                }
+                PlatformDependent.putByte(address + i, (byte) c);
+            }
+            return true;
+        }
+        if (buf.hasArray()) {
+            byte[] a = buf.array();
+            int off = buf.arrayOffset() + index;
+            for (int i = 0; i < n; i++) {
+                char c = s.charAt(i);
+                if (c >= 0x80) {
+                    return false;
+                }
+                a[off + i] = (byte) c;
+            }
+            return true;
+        }
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             if (c >= 0x80) {
@@ -94,21 +205,17 @@ final class Utf8 {
     }
 
     /** Decodes {@code len} bytes at {@code index} (bounds already checked). */
-    static String read(ByteBuf buf, int index, int len) {
+    String read(ByteBuf buf, int index, int len) {
         if (len == 0) {
             return "";
         }
         if (buf.hasArray()) {
             return new String(buf.array(), buf.arrayOffset() + index, len, StandardCharsets.UTF_8);
         }
-        if (len <= MAX_SCRATCH && Thread.currentThread() instanceof FastThreadLocalThread) {
-            byte[] scratch = SCRATCH.get();
-            if (scratch.length < len) {
-                scratch = new byte[Math.min(MAX_SCRATCH, Math.max(len, scratch.length * 2))];
-                SCRATCH.set(scratch);
-            }
-            buf.getBytes(index, scratch, 0, len);
-            return new String(scratch, 0, len, StandardCharsets.UTF_8);
+        if (len <= MAX_SCRATCH) {
+            byte[] b = scratch().bytes(len);
+            buf.getBytes(index, b, 0, len);
+            return new String(b, 0, len, StandardCharsets.UTF_8);
         }
         byte[] bytes = new byte[len];
         buf.getBytes(index, bytes);
