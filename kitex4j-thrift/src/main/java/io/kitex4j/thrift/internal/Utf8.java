@@ -31,6 +31,8 @@ final class Utf8 {
     /** Strings of at most this many chars take the per-char path. */
     static final int SHORT = 32;
     static final int MAX_SCRATCH = 64 * 1024;
+    /** Strings of at most this many bytes are copied out of native memory byte by byte. */
+    static final int SHORT_COPY = 64;
     /** Longest string encoded through the scratch array (up to 3 bytes per char). */
     static final int MAX_SCRATCH_CHARS = MAX_SCRATCH / 3;
 
@@ -204,7 +206,7 @@ final class Utf8 {
         return true;
     }
 
-    /** Decodes {@code len} bytes at {@code index} (bounds already checked). */
+    /** Decodes {@code len} bytes at {@code index}, which the caller has checked lie in {@code [readerIndex, writerIndex)}. */
     String read(ByteBuf buf, int index, int len) {
         if (len == 0) {
             return "";
@@ -214,7 +216,15 @@ final class Utf8 {
         }
         if (len <= MAX_SCRATCH) {
             byte[] b = scratch().bytes(len);
-            buf.getBytes(index, b, 0, len);
+            if (len <= SHORT_COPY && buf.hasMemoryAddress()) {
+                // Unsafe.copyMemory into an array is a native call, slow for a few bytes: copy them one by one.
+                long address = buf.memoryAddress() + index;
+                for (int i = 0; i < len; i++) {
+                    b[i] = PlatformDependent.getByte(address + i);
+                }
+            } else {
+                buf.getBytes(index, b, 0, len);
+            }
             return new String(b, 0, len, StandardCharsets.UTF_8);
         }
         byte[] bytes = new byte[len];

@@ -167,6 +167,9 @@ class BufferKindsTest {
         c.addComponent(true, PooledByteBufAllocator.DEFAULT.directBuffer().writeBytes(bytes, 0, half));
         c.addComponent(true, PooledByteBufAllocator.DEFAULT.directBuffer().writeBytes(bytes, half, bytes.length - half));
         sources.add(c);
+        CompositeByteBuf one = Unpooled.compositeBuffer();
+        one.addComponent(true, PooledByteBufAllocator.DEFAULT.directBuffer().writeBytes(bytes));
+        sources.add(one);
         ByteBuf big = PooledByteBufAllocator.DEFAULT.directBuffer(bytes.length + 20);
         big.writeZero(7).writeBytes(bytes).writeZero(13);
         sources.add(big.retainedSlice(7, bytes.length));
