@@ -1,17 +1,24 @@
 package io.kitex4j.benchmarks.jmh;
 
 import io.kitex4j.thrift.TType;
+import io.kitex4j.thrift.ThriftProtocolException;
 import io.kitex4j.thrift.ThriftReader;
 import io.kitex4j.thrift.ThriftStructCodec;
 import io.kitex4j.thrift.ThriftWriter;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** {@link Complex} on Kitex4j's {@link ThriftWriter}/{@link ThriftReader}, written as the Kitex4j generator will emit it. */
+/**
+ * {@link Complex} on Kitex4j's {@link ThriftWriter}/{@link ThriftReader}, written as the Kitex4j
+ * generator emits it (kitex4j-codegen {@code StructGenerator}, {@code Codecs}): a switch on the field
+ * id, element types checked, maps and sets as {@code LinkedHashMap}/{@code LinkedHashSet} of the
+ * wire size. What it leaves out: the generated classes' isset bits (one {@code or} per primitive
+ * field) and accessors, since both codecs fill the same plain {@link Complex}.
+ */
 public final class ComplexKitex4jCodec {
     private ComplexKitex4jCodec() {}
 
@@ -86,13 +93,17 @@ public final class ComplexKitex4jCodec {
                     }
                     case 5 -> {
                         if (type == TType.LIST) {
-                            int n = in.readListBegin();
-                            List<String> l = new ArrayList<>(n);
-                            for (int i = 0; i < n; i++) {
-                                l.add(in.readString());
+                            int n0 = in.readListBegin();
+                            if (n0 > 0 && in.elementType() != TType.STRING) {
+                                throw new ThriftProtocolException(ThriftProtocolException.INVALID_DATA,
+                                        "Item.tags: expected list elements of type STRING, got type " + in.elementType());
+                            }
+                            List<String> l0 = new ArrayList<>(n0);
+                            for (int i0 = 0; i0 < n0; i0++) {
+                                l0.add(in.readString());
                             }
                             in.readListEnd();
-                            v.tags = l;
+                            v.tags = l0;
                         } else {
                             in.skip(type);
                         }
@@ -188,57 +199,128 @@ public final class ComplexKitex4jCodec {
                 if (type == TType.STOP) {
                     break;
                 }
-                short id = in.fieldId();
-                if (id == 1 && type == TType.I32) {
-                    v.id = in.readI32();
-                } else if (id == 2 && type == TType.STRING) {
-                    v.title = in.readString();
-                } else if (id == 3 && type == TType.I64) {
-                    v.timestamp = in.readI64();
-                } else if (id == 4 && type == TType.STRUCT) {
-                    v.main = ITEM.read(in);
-                } else if (id == 5 && type == TType.LIST) {
-                    int n = in.readListBegin();
-                    List<Complex.Item> l = new ArrayList<>(n);
-                    for (int i = 0; i < n; i++) {
-                        l.add(ITEM.read(in));
-                    }
-                    in.readListEnd();
-                    v.items = l;
-                } else if (id == 6 && type == TType.MAP) {
-                    int n = in.readMapBegin();
-                    Map<String, Long> m = new HashMap<>(2 * n);
-                    for (int i = 0; i < n; i++) {
-                        String k = in.readString();
-                        m.put(k, in.readI64());
-                    }
-                    in.readMapEnd();
-                    v.counters = m;
-                } else if (id == 7 && type == TType.SET) {
-                    int n = in.readSetBegin();
-                    Set<Integer> s = new HashSet<>(2 * n);
-                    for (int i = 0; i < n; i++) {
-                        s.add(in.readI32());
-                    }
-                    in.readSetEnd();
-                    v.codes = s;
-                } else if (id == 8 && type == TType.STRING) {
-                    v.blob = in.readBinary();
-                } else if (id == 9 && type == TType.MAP) {
-                    int n = in.readMapBegin();
-                    Map<Integer, Complex.Item> m = new HashMap<>(2 * n);
-                    for (int i = 0; i < n; i++) {
-                        int k = in.readI32();
-                        m.put(k, ITEM.read(in));
-                    }
-                    in.readMapEnd();
-                    v.byId = m;
-                } else if (id == 10 && type == TType.I16) {
-                    v.flags = in.readI16();
-                } else if (id == 11 && type == TType.DOUBLE) {
-                    v.ratio = in.readDouble();
-                } else {
-                    in.skip(type);
+                switch (in.fieldId()) {
+                    case 1:
+                        if (type == TType.I32) {
+                            v.id = in.readI32();
+                        } else {
+                            in.skip(type);
+                        }
+                        break;
+                    case 2:
+                        if (type == TType.STRING) {
+                            v.title = in.readString();
+                        } else {
+                            in.skip(type);
+                        }
+                        break;
+                    case 3:
+                        if (type == TType.I64) {
+                            v.timestamp = in.readI64();
+                        } else {
+                            in.skip(type);
+                        }
+                        break;
+                    case 4:
+                        if (type == TType.STRUCT) {
+                            v.main = ITEM.read(in);
+                        } else {
+                            in.skip(type);
+                        }
+                        break;
+                    case 5:
+                        if (type == TType.LIST) {
+                            int n0 = in.readListBegin();
+                            if (n0 > 0 && in.elementType() != TType.STRUCT) {
+                                throw new ThriftProtocolException(ThriftProtocolException.INVALID_DATA,
+                                        "Complex.items: expected list elements of type STRUCT, got type " + in.elementType());
+                            }
+                            List<Complex.Item> l0 = new ArrayList<>(n0);
+                            for (int i0 = 0; i0 < n0; i0++) {
+                                l0.add(ITEM.read(in));
+                            }
+                            in.readListEnd();
+                            v.items = l0;
+                        } else {
+                            in.skip(type);
+                        }
+                        break;
+                    case 6:
+                        if (type == TType.MAP) {
+                            int n0 = in.readMapBegin();
+                            if (n0 > 0 && (in.keyType() != TType.STRING || in.valueType() != TType.I64)) {
+                                throw new ThriftProtocolException(ThriftProtocolException.INVALID_DATA,
+                                        "Complex.counters: expected map entries of types STRING/I64, got types "
+                                                + in.keyType() + "/" + in.valueType());
+                            }
+                            Map<String, Long> m0 = new LinkedHashMap<>(n0);
+                            for (int i0 = 0; i0 < n0; i0++) {
+                                m0.put(in.readString(), in.readI64());
+                            }
+                            in.readMapEnd();
+                            v.counters = m0;
+                        } else {
+                            in.skip(type);
+                        }
+                        break;
+                    case 7:
+                        if (type == TType.SET) {
+                            int n0 = in.readSetBegin();
+                            if (n0 > 0 && in.elementType() != TType.I32) {
+                                throw new ThriftProtocolException(ThriftProtocolException.INVALID_DATA,
+                                        "Complex.codes: expected set elements of type I32, got type " + in.elementType());
+                            }
+                            Set<Integer> s0 = new LinkedHashSet<>(n0);
+                            for (int i0 = 0; i0 < n0; i0++) {
+                                s0.add(in.readI32());
+                            }
+                            in.readSetEnd();
+                            v.codes = s0;
+                        } else {
+                            in.skip(type);
+                        }
+                        break;
+                    case 8:
+                        if (type == TType.STRING) {
+                            v.blob = in.readBinary();
+                        } else {
+                            in.skip(type);
+                        }
+                        break;
+                    case 9:
+                        if (type == TType.MAP) {
+                            int n0 = in.readMapBegin();
+                            if (n0 > 0 && (in.keyType() != TType.I32 || in.valueType() != TType.STRUCT)) {
+                                throw new ThriftProtocolException(ThriftProtocolException.INVALID_DATA,
+                                        "Complex.byId: expected map entries of types I32/STRUCT, got types "
+                                                + in.keyType() + "/" + in.valueType());
+                            }
+                            Map<Integer, Complex.Item> m0 = new LinkedHashMap<>(n0);
+                            for (int i0 = 0; i0 < n0; i0++) {
+                                m0.put(in.readI32(), ITEM.read(in));
+                            }
+                            in.readMapEnd();
+                            v.byId = m0;
+                        } else {
+                            in.skip(type);
+                        }
+                        break;
+                    case 10:
+                        if (type == TType.I16) {
+                            v.flags = in.readI16();
+                        } else {
+                            in.skip(type);
+                        }
+                        break;
+                    case 11:
+                        if (type == TType.DOUBLE) {
+                            v.ratio = in.readDouble();
+                        } else {
+                            in.skip(type);
+                        }
+                        break;
+                    default:
+                        in.skip(type);
                 }
                 in.readFieldEnd();
             }
