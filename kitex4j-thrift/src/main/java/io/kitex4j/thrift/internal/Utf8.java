@@ -36,17 +36,28 @@ final class Utf8 {
     /** Longest string encoded through the scratch array (up to 3 bytes per char). */
     static final int MAX_SCRATCH_CHARS = MAX_SCRATCH / 3;
 
-    /** One thread's scratch space. */
+    /**
+     * One thread's scratch space, grown on demand (so that a short-lived thread, a virtual thread
+     * say, pays about what a transient array would have cost).
+     */
     private static final class Scratch {
-        byte[] bytes = new byte[1024];
+        byte[] bytes = new byte[0];
         ByteBuffer byteView = ByteBuffer.wrap(bytes);
-        char[] chars = new char[256];
+        char[] chars = new char[0];
         CharBuffer charView = CharBuffer.wrap(chars);
-        final CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder();
+        private CharsetEncoder encoder;
+
+        CharsetEncoder encoder() {
+            CharsetEncoder e = encoder;
+            if (e == null) {
+                e = encoder = StandardCharsets.UTF_8.newEncoder();
+            }
+            return e;
+        }
 
         byte[] bytes(int n) {
             if (bytes.length < n) {
-                bytes = new byte[Math.min(MAX_SCRATCH, Math.max(n, bytes.length * 2))];
+                bytes = new byte[Math.min(MAX_SCRATCH, Math.max(Math.max(n, 128), bytes.length * 2))];
                 byteView = ByteBuffer.wrap(bytes);
             }
             return bytes;
@@ -54,7 +65,7 @@ final class Utf8 {
 
         char[] chars(int n) {
             if (chars.length < n) {
-                chars = new char[Math.min(MAX_SCRATCH_CHARS, Math.max(n, chars.length * 2))];
+                chars = new char[Math.min(MAX_SCRATCH_CHARS, Math.max(Math.max(n, 64), chars.length * 2))];
                 charView = CharBuffer.wrap(chars);
             }
             return chars;
@@ -150,7 +161,7 @@ final class Utf8 {
         in.clear().limit(n);
         ByteBuffer out = sc.byteView;
         out.clear();
-        CharsetEncoder e = sc.encoder;
+        CharsetEncoder e = sc.encoder();
         e.reset();
         CoderResult r = e.encode(in, out, true);
         if (r.isError() || in.hasRemaining()) {
