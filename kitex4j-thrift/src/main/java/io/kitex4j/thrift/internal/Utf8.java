@@ -217,6 +217,16 @@ final class Utf8 {
         return true;
     }
 
+    /**
+     * A String of {@code len} ASCII bytes. The deprecated {@code String(byte[], int hibyte, int,
+     * int)} constructor copies them (a Latin-1 String) without scanning them again for non-ASCII
+     * bytes as the UTF-8 constructor does; for ASCII, high byte 0 is exactly UTF-8 decoding.
+     */
+    @SuppressWarnings("deprecation")
+    private static String ascii(byte[] b, int len) {
+        return new String(b, 0, 0, len);
+    }
+
     /** Decodes {@code len} bytes at {@code index}, which the caller has checked lie in {@code [readerIndex, writerIndex)}. */
     String read(ByteBuf buf, int index, int len) {
         if (len == 0) {
@@ -228,10 +238,17 @@ final class Utf8 {
         if (len <= MAX_SCRATCH) {
             byte[] b = scratch().bytes(len);
             if (len <= SHORT_COPY && buf.hasMemoryAddress()) {
-                // Unsafe.copyMemory into an array is a native call, slow for a few bytes: copy them one by one.
+                // Unsafe.copyMemory into an array is a native call, slow for a few bytes: copy them
+                // one by one, noting whether they are all ASCII.
                 long address = buf.memoryAddress() + index;
+                int all = 0;
                 for (int i = 0; i < len; i++) {
-                    b[i] = PlatformDependent.getByte(address + i);
+                    byte x = PlatformDependent.getByte(address + i);
+                    all |= x;
+                    b[i] = x;
+                }
+                if (all >= 0) {
+                    return ascii(b, len);
                 }
             } else {
                 buf.getBytes(index, b, 0, len);
