@@ -25,6 +25,7 @@ public final class TransportConfig {
     private final boolean shortConnections;
     private final int grpcMaxMessageSize;
     private final int grpcInitialWindowSize;
+    private final int grpcInitialConnWindowSize;
     private final int grpcMaxConcurrentStreams;
     private final int grpcMaxHeaderListSize;
     private final Duration grpcKeepaliveTime;
@@ -48,6 +49,7 @@ public final class TransportConfig {
         this.shortConnections = b.shortConnections;
         this.grpcMaxMessageSize = b.grpcMaxMessageSize;
         this.grpcInitialWindowSize = b.grpcInitialWindowSize;
+        this.grpcInitialConnWindowSize = Math.max(b.grpcInitialConnWindowSize, b.grpcInitialWindowSize);
         this.grpcMaxConcurrentStreams = b.grpcMaxConcurrentStreams;
         this.grpcMaxHeaderListSize = b.grpcMaxHeaderListSize;
         this.grpcKeepaliveTime = b.grpcKeepaliveTime;
@@ -121,6 +123,17 @@ public final class TransportConfig {
      */
     public int grpcInitialWindowSize() {
         return grpcInitialWindowSize;
+    }
+
+    /**
+     * gRPC: the flow-control window of a whole connection, in bytes (default 1 MiB, grpc-java's;
+     * never below the stream window; Kitex's {@code WithGRPCInitialConnWindowSize}). Its credit
+     * is returned as data arrives, so it bounds the bytes in flight on the connection, not what a
+     * slow reader holds. With the HTTP/2 default of 64 KiB, a hundred concurrent 1 KB calls on one
+     * connection already wait for WINDOW_UPDATEs; grpc-go grows it by BDP estimation instead.
+     */
+    public int grpcInitialConnWindowSize() {
+        return grpcInitialConnWindowSize;
     }
 
     /** gRPC server: the most concurrent streams a client may open on one connection (default unlimited). */
@@ -213,6 +226,7 @@ public final class TransportConfig {
         // application receives), 64 KiB per stream bounds what one slow reader can pin in memory;
         // raise it for bulk transfers over links with a large bandwidth-delay product.
         private int grpcInitialWindowSize = 65535;
+        private int grpcInitialConnWindowSize = 1 << 20;
         private int grpcMaxConcurrentStreams = Integer.MAX_VALUE;
         private int grpcMaxHeaderListSize = 64 * 1024;
         private Duration grpcKeepaliveTime = Duration.ofHours(2);
@@ -280,6 +294,15 @@ public final class TransportConfig {
                 throw new IllegalArgumentException("grpcInitialWindowSize must be >= 65535: " + bytes);
             }
             this.grpcInitialWindowSize = bytes;
+            return this;
+        }
+
+        /** gRPC: the connection flow-control window (65535 .. 2^31-1). See {@link TransportConfig#grpcInitialConnWindowSize()}. */
+        public Builder grpcInitialConnWindowSize(int bytes) {
+            if (bytes < 65535) {
+                throw new IllegalArgumentException("grpcInitialConnWindowSize must be >= 65535: " + bytes);
+            }
+            this.grpcInitialConnWindowSize = bytes;
             return this;
         }
 

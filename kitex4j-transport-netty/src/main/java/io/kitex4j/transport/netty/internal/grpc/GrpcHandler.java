@@ -52,6 +52,7 @@ abstract class GrpcHandler extends Http2ConnectionHandler implements Http2FrameL
     private final Http2LocalFlowController localFlow;
     ChannelHandlerContext ctx;
     private KeepAlive keepAlive;
+    private boolean connectionWindowSent;
     /** A {@link #flushTask} is queued on the event loop. */
     private boolean flushPending;
     private final Runnable flushTask = () -> {
@@ -126,13 +127,32 @@ abstract class GrpcHandler extends Http2ConnectionHandler implements Http2FrameL
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) throws Exception {
         this.ctx = ctx;
-        super.handlerAdded(ctx);
+        super.handlerAdded(ctx); // sends the preface if the channel is active
+        sendConnectionWindow();
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
         this.ctx = ctx;
-        super.channelActive(ctx);
+        super.channelActive(ctx); // sends the preface
+        sendConnectionWindow();
+    }
+
+    /**
+     * After the preface: raises the connection's receive window from HTTP/2's 65535 to the
+     * configured one with a WINDOW_UPDATE on stream 0 (as grpc-java does; SETTINGS cannot).
+     */
+    private void sendConnectionWindow() throws Http2Exception {
+        if (connectionWindowSent || !ctx.channel().isActive()) {
+            return;
+        }
+        connectionWindowSent = true;
+        Http2Stream connectionStream = connection().connectionStream();
+        int delta = config.grpcInitialConnWindowSize() - localFlow.windowSize(connectionStream);
+        if (delta > 0) {
+            localFlow.incrementWindowSize(connectionStream, delta);
+            ctx.flush();
+        }
     }
 
     @Override
