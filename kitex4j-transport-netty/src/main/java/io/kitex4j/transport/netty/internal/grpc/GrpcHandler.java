@@ -57,6 +57,7 @@ abstract class GrpcHandler extends Http2ConnectionHandler implements Http2FrameL
     private boolean flushPending;
     private final Runnable flushTask = () -> {
         flushPending = false;
+        writesSinceFlush = 0;
         flush(ctx);
     };
 
@@ -241,16 +242,31 @@ abstract class GrpcHandler extends Http2ConnectionHandler implements Http2FrameL
     /**
      * Flushes soon, once for everything written until then: a task queued behind the event loop's
      * current work, so the frames of many calls (every response of one read, the requests of
-     * callers that wrote meanwhile) leave in one write, as grpc-java's write queue does. Inside
-     * a read, {@code channelReadComplete} flushes first and the task finds nothing to do.
-     * Event loop only.
+     * callers that wrote meanwhile) leave in one write, as grpc-java's write queue does; every
+     * {@link #FLUSH_EVERY} writes at once. Inside a read, {@code channelReadComplete} flushes
+     * first and the task finds nothing to do. Event loop only.
      */
     void scheduleFlush() {
+        if (++writesSinceFlush >= FLUSH_EVERY) {
+            writesSinceFlush = 0;
+            flush(ctx);
+            return;
+        }
         if (!flushPending) {
             flushPending = true;
             ctx.executor().execute(flushTask);
         }
     }
+
+    /**
+     * Writes after which {@link #scheduleFlush} flushes at once instead of at the end of the turn
+     * (grpc-java's write queue flushes every 128 commands): with many calls on one connection,
+     * the peer starts on the first replies while this side still works through the rest, rather
+     * than both sides taking turns with whole batches. 16 measured best (8, 16, 64, 128, never:
+     * 1 KB echo, c = 100, one connection: 90k, 104-115k, 113k, 66k, 65k QPS).
+     */
+    static final int FLUSH_EVERY = 16;
+    private int writesSinceFlush;
 
     /** Whether a send on {@code streamId} would go out now (window open, channel writable). */
     boolean isWritable(int streamId) {
